@@ -1,0 +1,77 @@
+/// The sentiment-keyword analyzer: reads one reply (and optionally the question it answers) and
+/// returns the signals present with their evidence, the yes/no answer, evasiveness and tone.
+///
+/// Pure: no I/O, no global state. The lexicon holds the words; the rules here handle what makes
+/// keyword lookup fail: negation scope, contrast ("..., but"), sarcasm, idioms, third-person
+/// sympathy, and short brush-offs.
+public struct Analyzer: Sendable {
+  /// The compiled lexicon in use.
+  public let lexicon: Lexicon
+  private let classes: RuleClasses
+
+  /// The score a signal needs to be reported.
+  public static let threshold = 0.5
+
+  /// An analyzer using `lexicon` (the built-in one by default).
+  public init(lexicon: Lexicon = .builtIn) {
+    self.lexicon = lexicon
+    classes = RuleClasses(lexicon: lexicon)
+  }
+
+  /// Analyzes one reply.
+  public func analyze(_ reply: String, question: String? = nil) -> Analysis {
+    var workspace = AnalysisWorkspace()
+    return analyze(reply, question: question, workspace: &workspace)
+  }
+
+  /// Analyzes one reply, reusing `workspace`'s buffers.
+  public func analyze(_ reply: String, question: String?, workspace: inout AnalysisWorkspace) -> Analysis {
+    var text = reply
+    var questionText = question ?? ""
+    return text.withUTF8 { replyBytes in
+      questionText.withUTF8 { questionBytes in
+        analyze(utf8: replyBytes, question: question == nil ? nil : questionBytes, workspace: &workspace)
+      }
+    }
+  }
+
+  /// Analyzes one reply given as valid UTF-8 bytes.
+  public func analyze(
+    utf8 reply: UnsafeBufferPointer<UInt8>, question: UnsafeBufferPointer<UInt8>?, workspace ws: inout AnalysisWorkspace
+  ) -> Analysis {
+    let tokenizer = Tokenizer(lexicon: lexicon)
+    var context = QuestionContext()
+    if let question {
+      tokenizer.tokenize(question, into: &ws.questionTokens, scratch: &ws.scratch)
+      context = QuestionContext(tokens: ws.questionTokens, lexicon: lexicon)
+    }
+    tokenizer.tokenize(reply, into: &ws.tokens, scratch: &ws.scratch)
+    if ws.tokens.isEmpty { return .empty }
+    ws.matches.removeAll(keepingCapacity: true)
+    PatternMatcher(lexicon: lexicon).findAll(in: ws.tokens, questionWords: context.words, into: &ws.matches)
+    var rules = RuleEvaluation(
+      lexicon: lexicon, classes: classes, tokens: ws.tokens, matches: ws.matches, context: context)
+    return rules.evaluate(reply: reply)
+  }
+}
+
+/// Class masks and word ids the rules read, looked up once per lexicon.
+struct RuleClasses: Sendable {
+  let negator: UInt64
+  let contrast: UInt64
+  let intensifier: UInt64
+  let dampener: UInt64
+  let wh: UInt64
+  let aux: UInt64
+  let content: UInt64
+
+  init(lexicon: Lexicon) {
+    negator = lexicon.classMask("neg")
+    contrast = lexicon.classMask("contrast")
+    intensifier = lexicon.classMask("intensifier")
+    dampener = lexicon.classMask("dampener")
+    wh = lexicon.classMask("wh")
+    aux = lexicon.classMask("aux")
+    content = lexicon.classMask("function")
+  }
+}

@@ -1,0 +1,121 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
+
+/// Reads a file or standard input line by line in fixed-size chunks, in constant memory
+/// (apart from one line longer than a chunk, which is gathered whole).
+final class LineSource {
+  /// The name used in messages: the path, or "<stdin>".
+  let name: String
+  private let descriptor: Int32
+  private let ownsDescriptor: Bool
+  private var chunk: [UInt8]
+  private var start = 0
+  private var end = 0
+  private var carry: [UInt8] = []
+  private var finished = false
+  /// The 1-based number of the last line returned.
+  private(set) var lineNumber = 0
+  /// Called before a read that may block, so output written so far can be flushed.
+  var willBlock: (() throws(UserFacingError) -> Void)?
+
+  /// Standard input.
+  init(standardInput: Void = ()) {
+    name = "<stdin>"
+    descriptor = 0
+    ownsDescriptor = false
+    chunk = [UInt8](repeating: 0, count: 1 << 16)
+  }
+
+  /// Opens `path` for reading; "-" means standard input.
+  init(path: String) throws(UserFacingError) {
+    if path == "-" {
+      name = "<stdin>"
+      descriptor = 0
+      ownsDescriptor = false
+    } else {
+      name = path
+      let fd = open(path, O_RDONLY | O_CLOEXEC)
+      if fd < 0 {
+        let code = errno
+        throw UserFacingError(
+          "error: \(path): \(String(cString: strerror(code)))", code: code == EACCES ? .noInput : .noInput)
+      }
+      var info = stat()
+      if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+        close(fd)
+        throw UserFacingError("error: \(path): is a directory", code: .noInput)
+      }
+      descriptor = fd
+      ownsDescriptor = true
+    }
+    chunk = [UInt8](repeating: 0, count: 1 << 16)
+  }
+
+  deinit {
+    if ownsDescriptor { close(descriptor) }
+  }
+
+  /// Calls `body` with the next line (without its newline or carriage return); false at the end.
+  func nextLine(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Bool {
+    while true {
+      if start < end {
+        let found: Int? = chunk.withUnsafeBufferPointer { buffer in
+          guard let base = buffer.baseAddress,
+            let hit = memchr(base + start, Int32(UInt8(ascii: "\n")), end - start)
+          else { return nil }
+          return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+        if let newline = found {
+          lineNumber += 1
+          if carry.isEmpty {
+            let lineStart = start
+            start = newline + 1
+            try chunk.withUnsafeBufferPointer { buffer in
+              try body(Self.trimmed(UnsafeBufferPointer(rebasing: buffer[lineStart..<newline])))
+            }
+          } else {
+            carry.append(contentsOf: chunk[start..<newline])
+            start = newline + 1
+            try carry.withUnsafeBufferPointer { try body(Self.trimmed($0)) }
+            carry.removeAll(keepingCapacity: false)
+          }
+          return true
+        }
+        carry.append(contentsOf: chunk[start..<end])
+        start = end
+      }
+      if finished {
+        if carry.isEmpty { return false }
+        lineNumber += 1
+        try carry.withUnsafeBufferPointer { try body(Self.trimmed($0)) }
+        carry.removeAll()
+        return true
+      }
+      try fill()
+    }
+  }
+
+  private func fill() throws {
+    try willBlock?()
+    start = 0
+    end = 0
+    while true {
+      let n = chunk.withUnsafeMutableBufferPointer { read(descriptor, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw UserFacingError("error: \(name): read failed: \(String(cString: strerror(errno)))", code: .ioError)
+      }
+      if n == 0 { finished = true }
+      end = n
+      return
+    }
+  }
+
+  private static func trimmed(_ line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    if let last = line.last, last == UInt8(ascii: "\r") {
+      return UnsafeBufferPointer(rebasing: line[0..<(line.count - 1)])
+    }
+    return line
+  }
+}

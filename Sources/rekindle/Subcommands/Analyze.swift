@@ -1,0 +1,55 @@
+import ArgumentParser
+import Signals
+
+/// `rekindle analyze`: flags the signs in replies read from files or standard input.
+struct Analyze: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Flag the signs in replies, one per line or as JSON Lines.",
+    discussion: """
+      Reads replies (what your ex said) and prints, for each, the signals found with the words \
+      that triggered them, the yes/no answer, whether the reply is evasive, and its tone. Streams: \
+      one output line per input line, in order, in constant memory.
+      """)
+
+  enum InputFormat: String, ExpressibleByArgument, CaseIterable {
+    case lines, jsonl
+  }
+
+  enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, jsonl
+  }
+
+  @Argument(help: "Files to read ('-' for standard input; standard input when none).")
+  var files: [String] = []
+
+  @Option(help: "Input: 'lines' (one reply per line) or 'jsonl' (objects with \"reply\" and optional \"question\").")
+  var input: InputFormat = .lines
+
+  @Option(help: "Output: 'text' (default on a terminal) or 'jsonl' (default otherwise).")
+  var format: OutputFormat?
+
+  @Option(help: "The question every reply answers (for --input lines).")
+  var question: String?
+
+  @Option(help: ArgumentHelp("A lexicon file adding to or overriding the built-in one (repeatable).", valueName: "file"))
+  var lexicon: [String] = []
+
+  @Flag(help: "Do not colour the output.")
+  var noColor = false
+
+  func run() throws {
+    try reportingErrors {
+      let analyzer = Analyzer(lexicon: try LexiconLoader.load(lexicon))
+      let style = TerminalStyle.forStandardOutput(noColor: noColor)
+      let outputFormat = format ?? (isStandardOutputTerminal() ? .text : .jsonl)
+      let session = AnalyzeSession(
+        analyzer: analyzer, input: input, format: outputFormat, question: question,
+        renderer: AnalysisRenderer(style: style))
+      for path in files.isEmpty ? ["-"] : files {
+        try session.process(LineSource(path: path))
+      }
+      try session.finish()
+      if session.failedLines > 0 { throw UserFacingError("error: \(session.failedLines) line(s) could not be read", code: .dataError) }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Signals
+
+/// `rekindle eval`: scores the analyzer against a labeled set of replies.
+struct Eval: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Score the analyzer against labeled replies (JSON Lines with reply, question, signals).",
+    discussion: """
+      Each line: {"id": "...", "question": "...", "reply": "...", "signals": ["blame", ...]}. Prints \
+      per-signal precision, recall and F1, the macro-F1, and every reply where the analyzer's \
+      signals differ from the labels, so the effect of a lexicon or rule change can be seen.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+  }
+
+  @Argument(help: "Labeled JSON Lines files.")
+  var files: [String]
+
+  @Option(help: ArgumentHelp("Exit with status 1 when the macro-F1 is below this.", valueName: "x"))
+  var minMacroF1: Double?
+
+  @Option(help: ArgumentHelp("Exit with status 1 when the safety recall is below this.", valueName: "x"))
+  var minSafetyRecall: Double?
+
+  @Option(help: "Output: 'text' or 'json'.")
+  var format: Format = .text
+
+  @Flag(help: "Do not list the misses.")
+  var noMisses = false
+
+  @Option(help: ArgumentHelp("A lexicon file adding to or overriding the built-in one (repeatable).", valueName: "file"))
+  var lexicon: [String] = []
+
+  @Flag(help: "Do not colour the output.")
+  var noColor = false
+
+  func validate() throws {
+    if let x = minMacroF1, !(0...1).contains(x) { throw ValidationError("--min-macro-f1 must be between 0 and 1") }
+    if let x = minSafetyRecall, !(0...1).contains(x) {
+      throw ValidationError("--min-safety-recall must be between 0 and 1")
+    }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let analyzer = Analyzer(lexicon: try LexiconLoader.load(lexicon))
+      var report = EvaluationReport()
+      var workspace = AnalysisWorkspace()
+      for path in files {
+        let source = try LineSource(path: path)
+        while try source.nextLine({ line in
+          if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+          let where_ = "\(source.name):\(source.lineNumber)"
+          do {
+            let object = try JSONObjectLine(parsing: line)
+            guard let reply = try object.string("reply") else {
+              throw UserFacingError("\(where_):1: error: missing \"reply\"", code: .dataError)
+            }
+            guard let labels = try object.stringArray("signals") else {
+              throw UserFacingError("\(where_):1: error: missing \"signals\" (an array of signal ids)", code: .dataError)
+            }
+            var expected = Set<SignalID>()
+            for label in labels {
+              guard let id = SignalID(rawValue: label) else {
+                let hint = Suggestion.closest(to: label, in: SignalID.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
+                throw UserFacingError("\(where_):1: error: unknown signal '\(label)'\(hint)", code: .dataError)
+              }
+              expected.insert(id)
+            }
+            let question = try object.string("question")
+            let analysis = analyzer.analyze(reply, question: question, workspace: &workspace)
+            let id = try object.string("id") ?? "\(source.name):\(source.lineNumber)"
+            report.add(id: id, reply: reply, expected: expected, got: Set(analysis.signalIDs))
+          } catch let error as JSONObjectLine.SyntaxError {
+            throw UserFacingError("\(where_):\(error.column): error: \(error.message)", code: .dataError)
+          }
+        }) {}
+      }
+      let printer = EvalPrinter(style: TerminalStyle.forStandardOutput(noColor: noColor))
+      print(format == .json ? printer.json(report) : printer.text(report, files: files, misses: !noMisses), terminator: "")
+      let safetyRecall = report.scores[.safety]?.recall ?? 1
+      if let floor = minMacroF1, report.macroF1 < floor {
+        StandardError.write("rekindle: macro-F1 \(EvalPrinter.fixed(report.macroF1)) is below the floor \(floor)\n")
+        throw ExitCode(1)
+      }
+      if let floor = minSafetyRecall, safetyRecall < floor {
+        StandardError.write("rekindle: safety recall \(EvalPrinter.fixed(safetyRecall)) is below the floor \(floor)\n")
+        throw ExitCode(1)
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
+import Signals
+
+/// ANSI styling, enabled only for a terminal and when neither `--no-color` nor NO_COLOR asks otherwise.
+struct TerminalStyle: Sendable {
+  let enabled: Bool
+
+  /// Styling for standard output, decided from the terminal and the environment.
+  static func forStandardOutput(noColor: Bool) -> TerminalStyle {
+    let env = getenv("NO_COLOR").map { String(cString: $0) } ?? ""
+    let term = getenv("TERM").map { String(cString: $0) } ?? ""
+    return TerminalStyle(enabled: !noColor && env.isEmpty && isatty(1) == 1 && term != "dumb")
+  }
+
+  private func wrap(_ text: String, _ code: String) -> String {
+    enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+
+  func bold(_ text: String) -> String { wrap(text, "1") }
+  func dim(_ text: String) -> String { wrap(text, "2") }
+  func hopeful(_ text: String) -> String { wrap(text, "32") }
+  func caution(_ text: String) -> String { wrap(text, "33") }
+  func danger(_ text: String) -> String { wrap(text, "1;31") }
+  func question(_ text: String) -> String { wrap(text, "1;36") }
+
+  /// Colours text by the kind of signal.
+  func signal(_ text: String, kind: SignalID.Kind) -> String {
+    switch kind {
+    case .hopeful: return hopeful(text)
+    case .caution: return caution(text)
+    case .safety: return danger(text)
+    }
+  }
+
+  /// Marks evidence inside a reply: colour on a terminal, brackets otherwise.
+  func evidence(_ text: String, kind: SignalID.Kind) -> String {
+    enabled ? wrap(text, kind == .hopeful ? "1;32" : kind == .caution ? "1;33" : "1;31") : "[\(text)]"
+  }
+}
