@@ -183,6 +183,8 @@ enum BuiltInLexicon {
     filler 1 not that i
     filler 1 no , no
     filler 1 not going to pretend
+    filler 1 no to
+    filler 1 yes to
 
     third_party 1 sorry to hear
     third_party 1 sorry for your loss
@@ -190,6 +192,12 @@ enum BuiltInLexicon {
     third_party 1 {your|her|his|their} @kin {was|is|has|had|got|lost}
     third_party 1 tell {him|her|them} i said
     third_party 1 hang in there
+    third_party 1 +q:died sorry
+    third_party 1 +q:passed sorry
+    third_party 1 +q:funeral sorry
+    third_party 1 +q:sick sorry
+    third_party 1 +q:hospital sorry
+    third_party 1 +q:cancer sorry
 
     # ---------------------------------------------------------------------------------------------
     # Sarcasm and irony cues
@@ -217,6 +225,15 @@ enum BuiltInLexicon {
 
     # ---------------------------------------------------------------------------------------------
     # coldness: distant, curt, indifferent or dismissive
+
+    coldness 0.8 {quiz|interrogation|interview|questionnaire}
+    coldness 0.9 why are {you|we} {asking|doing} {this|me|the|that}
+    coldness 0.9 {asking|ask} me {this|that} again
+    coldness 0.9 i heard you the first
+    coldness 0.9 {other|better} {stuff|things} going on
+    coldness 0.8 people {break|move|get} {up|on|over}
+    coldness 0.8 happens every day
+    coldness 0.7 not really my thing
 
     coldness 1.0 ^ whatever $
     coldness 0.9 ^ whatever {i|we|it|that|man|dude|then|ok|fine|sure}
@@ -273,6 +290,19 @@ enum BuiltInLexicon {
 
     # ---------------------------------------------------------------------------------------------
     # blame: puts the fault on the listener
+
+    blame 0.9 you ... checked out
+    blame 0.8 you let your
+    blame 0.9 you blocked me
+    blame 0.9 you {stopped|never} {answering|answered|replying|calling|texting|picking}
+    blame 0.9 if you {had|would|would have} {answered|replied|called|texted|picked|told|talked|answer}
+    blame 0.9 how you treated me
+    blame 0.9 {willing|ready|going|able} to forgive {you|how|what}
+    blame 0.9 you being {less|more|so|too}
+    blame 1.0 you are the reason
+    blame 0.9 maybe try {listening|being|hearing}
+    blame 0.7 for once
+    blame 0.8 story of our
 
     blame 1.0 your fault
     blame 1.0 {partly|half|mostly|also|all|largely} {on}? your fault
@@ -345,6 +375,15 @@ enum BuiltInLexicon {
     # ---------------------------------------------------------------------------------------------
     # doubt: uncertain or hesitant about getting back together or about his own feelings
 
+    doubt 0.9 {wondering|wonder} {if|whether}
+    doubt 1.0 do not know where {that|this} leaves
+    doubt 1.0 still figuring {that|it|this} out
+    doubt 1.0 some {days|nights|mornings} ... {some|other} {days|nights|mornings}
+    doubt 0.9 {whether|if} {it is|this is} right
+    doubt 0.8 thing to try
+    doubt 1.0 do not know what i {want|feel}
+    doubt 0.9 do not know if
+
     doubt 1.0 i am {honestly|really|just|still|kind|totally|not}? not sure $
     doubt 1.0 i am not sure
     doubt 1.0 not {sure|certain} {about|if|whether} {this|us|it|we|i|that}?
@@ -396,6 +435,25 @@ enum BuiltInLexicon {
     # ---------------------------------------------------------------------------------------------
     # pressure: hogs the power, rushes the decision, ultimatums, guilt-tripping, control
 
+    pressure 0.9 tell me {tonight|today|now|already}
+    pressure 1.0 ^ decide $
+    pressure 0.9 either we
+    pressure 1.0 {yes|answer|decision} or {a}? no by
+    pressure 0.9 {answer|decision|yes} by
+    pressure 0.9 how many times do i have to
+    pressure 0.8 just trust me
+    pressure 0.8 already told everyone
+    pressure 0.9 {figure|sort|work} this out {soon|fast|quickly|tonight|today|now}
+    pressure 0.8 before {my|the} {lease|rent|move|flight|deadline}
+    pressure 0.8 where i stand
+    pressure 0.9 not have {years|time|months} to waste
+    pressure 0.9 stop making {it|this} {complicated|hard|difficult|a}
+    pressure 0.9 not {going to}? need {time|space}
+    pressure 1.0 {handle|control|take|manage|run} {the|your}? {money|passwords|finances|accounts|bank|phone}
+    pressure 1.0 stop {seeing|talking|hanging} {to|out}? {with}? your
+    pressure 0.9 as long as you {stop|quit|never|cut|drop|do not}
+    pressure 0.9 no questions asked
+
     pressure 1.0 decide {tonight|today|now|soon|quickly|fast|already}
     pressure 1.0 decide by
     pressure 1.0 {need|want} to know by
@@ -416,7 +474,7 @@ enum BuiltInLexicon {
     pressure 0.9 do not make me wait
     pressure 0.9 i {drove|flew|came|traveled|travelled|walked} ... {for|to} {this|you}
     pressure 0.9 go all in
-    pressure 0.6 right now
+    pressure 0.45 right now
     pressure 0.9 you {move|moving} back in
     pressure 0.8 we {get|are getting} married
     pressure 1.0 {patient|waited|waiting} {long}? enough
@@ -461,6 +519,20 @@ enum BuiltInLexicon {
 
     # ---------------------------------------------------------------------------------------------
     # self_focus: wants the listener back mainly for his own needs
+
+    self_focus 0.9 empty {place|house|apartment|bed|room|home}
+    self_focus 0.9 {nobody|no one} to {bring|help|take|look|check|cook|make|hold|call}
+    self_focus 0.8 to be {single|alone}
+    self_focus 0.9 {useless|hopeless|terrible|bad} at {cooking|bills|laundry|adulting|money}
+    self_focus 0.9 {living|staying|sleeping|crashing} {in|at|on} ... {basement|car|parents|couch|mattress|floor}
+    self_focus 0.8 mattress
+    self_focus 1.0 not doing {great|well|good|ok} on my own
+    self_focus 0.9 {mess|wreck|disaster} without you
+    self_focus 0.8 {how much|that} i need you
+    self_focus 0.8 keeping me on track
+    self_focus 0.8 rock bottom
+    self_focus 0.7 lost {my|the} {job|car|apartment|place|house|lease}
+    self_focus 0.8 lease is up
 
     self_focus 0.9 @lonely
     self_focus 1.0 i {am|feel|felt|was|get|got|have} ... @lonely
@@ -520,6 +592,19 @@ enum BuiltInLexicon {
     # ---------------------------------------------------------------------------------------------
     # rebound: came back after someone else rejected him, or still attached to someone else
 
+    rebound 1.0 {check|checking|look|looking|stalk|stalking|watch|watching} {at}? {her|his} {instagram|insta|page|profile|facebook|photos|stories|tiktok}
+    rebound 0.9 we still {talk|text|talking|texting}
+    rebound 1.0 {@name|she|he} and i {broke|split|ended}
+    rebound 1.0 not {really}? over {her|him|@name}
+    rebound 1.0 @3p kicked me
+    rebound 1.0 @name kicked me
+    rebound 0.8 {her|his} wedding
+    rebound 0.9 @3p said i {was|am|would}
+    rebound 1.0 {@3p|@name} {stopped|quit} {answering|calling|texting|replying|returning}
+    rebound 0.8 moved ... without me
+    rebound 1.0 @name {found|met|chose|picked} someone
+    rebound 0.9 {she|he} was the one
+
     rebound 1.0 @3p {dumped|left|ditched|ghosted|dropped|cheated|rejected} me
     rebound 1.0 @3p {broke|ended|called} ... {up|it|off}
     rebound 1.0 @3p {walked|moved} out
@@ -560,6 +645,16 @@ enum BuiltInLexicon {
 
     # ---------------------------------------------------------------------------------------------
     # minimizing: acts as if nothing happened, brushes the hurt off, wants to skip the talk
+
+    minimizing 1.0 not have been {that|so} bad
+    minimizing 0.9 you are doing {fine|great|ok|good|well}
+    minimizing 0.9 {rough|bad} patch
+    minimizing 1.0 the end of the world
+    minimizing 0.8 we are {laughing|good|fine} {again|now}
+    minimizing 0.9 it is all good
+    minimizing 0.9 turn this into
+    minimizing 0.9 skip {her|him|ahead|to|past}
+    minimizing 0.8 {bounce|bounced|bouncing} back
 
     minimizing 1.0 forget {it|about|that|the}
     minimizing 1.0 {was|is|it's} not {a|that|such}? big deal
@@ -617,6 +712,19 @@ enum BuiltInLexicon {
     # ---------------------------------------------------------------------------------------------
     # openness: honest, open, communicative
 
+    openness 1.0 tell you all
+    openness 0.9 {even|including} the {parts|stuff|things|bits|ugly}
+    openness 0.8 say it instead of
+    openness 1.0 answer {straight|honestly|truthfully}
+    openness 1.0 ask me {anytime|any|whenever}
+    openness 1.0 {rather|want} you {hear|know} it from me
+    openness 0.9 here is everything
+    openness 1.0 that is the truth
+    openness 1.0 the honest answer
+    openness 1.0 not {going to}? hide {that|it|anything}
+    openness 0.9 can i tell you
+    openness 0.9 look at {whatever|anything}
+
     openness 1.0 ask me anything
     openness 1.0 ask me {whatever|what} you want
     openness 1.0 you can ask me {anything|whatever}
@@ -657,6 +765,17 @@ enum BuiltInLexicon {
 
     # ---------------------------------------------------------------------------------------------
     # remorse: regret, apology, sadness about what he did
+
+    remorse 0.9 {regretting|regretted|regrets}
+    remorse 1.0 {felt|feel|feeling} sick about what
+    remorse 0.8 i did that $
+    remorse 0.9 {that|it} {is|was} on me
+    remorse 0.9 can not undo
+    remorse 0.9 i wish to god
+    remorse 0.9 i broke {something|us|it|everything|your}
+    remorse 0.8 should have {said|told}
+    remorse 0.9 would deserve {it|that}
+    remorse 0.7 ^ {just}? sorry $
 
     remorse 1.0 i am {so|really|truly|very|deeply|terribly|incredibly|sincerely}? sorry
     remorse 1.0 i am sorry
@@ -715,6 +834,16 @@ enum BuiltInLexicon {
     # ---------------------------------------------------------------------------------------------
     # patience: willing to wait and to earn trust over time
 
+    patience 1.0 {zero|no} {rush|hurry|pressure}
+    patience 1.0 {whatever|any|your} {speed|pace}
+    patience 0.9 not expecting {anything|it|you|much}
+    patience 0.9 {try|go|take} {it|this|things}? slowly
+    patience 0.9 show you over
+    patience 0.9 over the next {year|months|while|weeks}
+    patience 1.0 {can|will|could} do slow
+    patience 1.0 yes to slow
+    patience 0.9 not {happen}? overnight
+
     patience 1.0 {take|taking|takes|have} {all}? {the|your} time {you|in}
     patience 0.9 take your time
     patience 1.0 i {will|can|would|am willing to|am happy to|do not mind} wait
@@ -767,6 +896,11 @@ enum BuiltInLexicon {
     # ---------------------------------------------------------------------------------------------
     # gives_power_back: leaves the decision and control with the listener
 
+    gives_power_back 1.0 {your|ur} rules
+    gives_power_back 0.9 however you want
+    gives_power_back 1.0 veto
+    gives_power_back 1.0 you tell me when
+
     gives_power_back 1.0 {your|you're|all your} {call|choice|decision}
     gives_power_back 1.0 {is|it's|that's} {your|all your|totally your|entirely your} {call|choice|decision}
     gives_power_back 1.0 up to you
@@ -811,6 +945,20 @@ enum BuiltInLexicon {
 
     # ---------------------------------------------------------------------------------------------
     # empathy: understands the listener's pain and sympathises
+
+    empathy 1.0 {wrecked|shattered|broke|destroyed|damaged} your {sense|trust|heart|confidence|faith}
+    empathy 1.0 {night|nights|day|days|time|weeks|months} you spent
+    empathy 0.9 you {stopped|quit} {sleeping|eating}
+    empathy 0.9 {picturing|imagining} you
+    empathy 0.9 want you to feel {that|this} again
+    empathy 0.9 {want|need} to {actually}? hear {it|you|how}
+    empathy 0.9 protecting yourself
+    empathy 0.8 i {would}? get that
+    empathy 1.0 a lot to carry
+    empathy 0.9 you had to {cancel|tell|pack|explain|face}
+    empathy 0.8 you lost {your|a}
+    empathy 0.9 are you {ok|alright}
+    empathy 1.0 {hard|awful|rough|painful|difficult|scary} for you
 
     empathy 1.0 i know how much i hurt you
     empathy 1.0 {know|understand|see|realize} how much ... {hurt|pain|cost|took}
@@ -859,6 +1007,14 @@ enum BuiltInLexicon {
     # ---------------------------------------------------------------------------------------------
     # fear_of_loss: afraid of rejection or of another breakup
 
+    fear_of_loss 1.0 @scared of {living|waking|having|never}
+    fear_of_loss 0.8 without a fight
+    fear_of_loss 0.8 losing you
+    fear_of_loss 0.9 you tell me no
+    fear_of_loss 1.0 {panic|panicking|freak} ... {that|when|about} you
+    fear_of_loss 0.9 pulling away
+    fear_of_loss 1.0 @scared i {broke|ruined|messed|lost|blew}
+
     fear_of_loss 1.0 can not lose you
     fear_of_loss 1.0 {lose|losing|lost} you {again|for|a|twice|forever|too|now}
     fear_of_loss 1.0 @scared {of}? {losing|to lose} you
@@ -895,6 +1051,16 @@ enum BuiltInLexicon {
 
     # ---------------------------------------------------------------------------------------------
     # growth: learned, changed or working on himself
+
+    growth 1.0 {explained|taught} {me}? a lot about {me|myself}
+    growth 0.8 {read|reading} {the|a|that} book
+    growth 0.9 working on {being|not|caring|listening|getting|staying|becoming|changing|how}
+    growth 0.8 i promised myself
+    growth 0.8 {stop|stopped|quit} hiding
+    growth 0.9 i used to think
+    growth 1.0 {made|helped} me see
+    growth 0.9 i tend to
+    growth 0.9 tendency to
 
     growth 1.0 {in|started|start|going|gone|been|began|begun|doing|seeing|see|found|got|joined|finished} {to}? {a}? @therapy
     growth 1.0 my @therapy
@@ -950,6 +1116,22 @@ enum BuiltInLexicon {
 
     # ---------------------------------------------------------------------------------------------
     # safety: threats, violence, coercive control, stalking, or self-harm
+
+    safety 1.0 show up at your @kin
+    safety 1.0 {rather|better} be dead
+    safety 1.0 engine running
+    safety 1.0 point in being here
+    safety 1.0 point in living
+    safety 1.0 who you {have been}? {coming|going} home with
+    safety 1.0 {make|makes|making} sure {he|she|they|you} {regret|regrets|pay|pays}
+    safety 1.0 {he|she|they} {will|is going to} regret
+    safety 1.0 not promise i will {stay|keep} calm
+    safety 1.0 not be responsible for what i
+    safety 1.0 not know what i will do
+    safety 1.0 the passwords
+    safety 1.0 {handle|control|take over|manage} the {money|finances|accounts|bank}
+    safety 1.0 stop {seeing|talking|hanging} {to|out}? {with}? your
+    safety 0.9 {poison|turn|turning|poisoning} you against me
 
     safety 1.0 {kill|hurt|harm|cut|shoot|hang|off} myself
     safety 1.0 {end|ending|take|taking|took} my {own}? life

@@ -202,6 +202,11 @@ struct LexiconCompiler {
       }
       variants = next
     }
+    // "^ word?": one variant with the word, one without.
+    variants = variants.flatMap { v -> [[PatternElement]] in
+      guard v.count >= 2, case .sentenceStart = v[0], case .token(let atoms, true) = v[1] else { return [v] }
+      return [[v[0], .token(atoms, optional: false)] + v[2...], [v[0]] + v[2...]]
+    }
     // A leading optional word or gap changes nothing about where a match can start: drop it.
     variants = variants.map { variant in
       var v = variant

@@ -173,6 +173,11 @@ struct RuleEvaluation {
       if score >= Analyzer.threshold { scored.append((id, score, parts.map(\.0))) }
     }
 
+    // A threat or self-harm statement is not softened by kind words next to it.
+    if scored.contains(where: { $0.0 == .safety }) {
+      scored.removeAll { $0.0.kind == .hopeful }
+    }
+
     let wordCount = tokens.reduce(0) { $0 + ($1.isEnd || $1.flags.contains(.expanded) || $1.flags.contains(.emoji) ? 0 : 1) }
 
     // Sarcasm with no other caution sign reads as coldness.
