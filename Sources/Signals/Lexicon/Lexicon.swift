@@ -28,6 +28,8 @@ public final class Lexicon: Sendable {
   let classBits: [String: Int]
   /// Word ids by text, for the rules.
   let vocabulary: [String: Int32]
+  /// The patterns flattened for matching.
+  let tables: MatchTables
 
   /// The number of entries.
   public var entryCount: Int { patterns.count }
@@ -59,6 +61,10 @@ public final class Lexicon: Sendable {
     patternsByNumber = c.patternsByNumber
     classBits = c.classBits
     vocabulary = c.vocabulary
+    tables = MatchTables(
+      patterns: c.patterns, patternsByWord: c.patternsByWord, patternsByPrefix: c.patternsByPrefix,
+      prefixAncestors: c.prefixAncestors, byName: c.patternsByName, byNumber: c.patternsByNumber,
+      wordClasses: c.wordClasses, prefixClasses: c.prefixClasses)
   }
 
   /// The class mask for a named class, or 0 when the lexicon does not define it.

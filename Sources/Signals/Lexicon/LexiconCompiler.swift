@@ -88,8 +88,17 @@ struct LexiconCompiler {
     return id
   }
 
+  private var expandCache: [String: [Int32]] = [:]
+
   /// The word ids a pattern word stands for, after the same contraction splitting as replies.
   private mutating func expand(_ word: String) -> [Int32] {
+    if let cached = expandCache[word] { return cached }
+    let ids = expandUncached(word)
+    expandCache[word] = ids
+    return ids
+  }
+
+  private mutating func expandUncached(_ word: String) -> [Int32] {
     let bytes = WordShape.normalized(word)
     let split = bytes.withUnsafeBufferPointer { Contraction.split($0) }
     guard let split else { return [intern(bytes)] }
@@ -139,49 +148,54 @@ struct LexiconCompiler {
   // MARK: - Patterns
 
   /// Compiles a pattern into one or more element sequences: an alternative of several words
-  /// (`{i'm|i am}`, or a contraction) makes a variant of its own.
+  /// (`{i'm|i am}`, or a contraction) makes a variant of its own. Works on bytes: the built-in
+  /// lexicon is compiled at every start-up.
   private mutating func compilePattern(_ text: String, at location: SourceLocation) throws(LexiconError) -> [[PatternElement]] {
     var variants: [[PatternElement]] = [[]]
     var column = location.column
-    for piece in Self.joinedInsideBraces(text).split(separator: " ") {
+    let bytes = Self.joinedInsideBraces(Array(text.utf8))
+    for pieceSlice in bytes.split(separator: UInt8(ascii: " ")) {
       let here = SourceLocation(file: location.file, line: location.line, column: column)
-      column += piece.count + 1
-      var word = String(piece)
+      column += pieceSlice.count + 1
+      var piece = Array(pieceSlice)
       var fixed: PatternElement?
-      switch word {
-      case "...": fixed = .gap(Self.gapLength)
-      case "^": fixed = .sentenceStart
-      case "$": fixed = .sentenceEnd(questionOnly: false)
-      case "$?": fixed = .sentenceEnd(questionOnly: true)
-      case ",": continue
-      default: break
+      if piece == Self.gapBytes {
+        fixed = .gap(Self.gapLength)
+      } else if piece == [UInt8(ascii: "^")] {
+        fixed = .sentenceStart
+      } else if piece == [UInt8(ascii: "$")] {
+        fixed = .sentenceEnd(questionOnly: false)
+      } else if piece == [UInt8(ascii: "$"), UInt8(ascii: "?")] {
+        fixed = .sentenceEnd(questionOnly: true)
+      } else if piece == [UInt8(ascii: ",")] {
+        continue
       }
       if let fixed {
-        variants = variants.map { $0 + [fixed] }
+        for k in variants.indices { variants[k].append(fixed) }
         continue
       }
       var optional = false
-      if word.hasSuffix("?") && word.count > 1 {
+      if piece.count > 1 && piece.last == UInt8(ascii: "?") {
         optional = true
-        word.removeLast()
+        piece.removeLast()
       }
-      var alternatives: [String]
-      if word.hasPrefix("{") {
-        guard word.hasSuffix("}"), word.count > 2 else {
-          throw LexiconError("alternatives must be written '{a|b}' without spaces around words", at: here)
+      var alternatives: [ArraySlice<UInt8>]
+      if piece.first == UInt8(ascii: "{") {
+        guard piece.last == UInt8(ascii: "}"), piece.count > 2 else {
+          throw LexiconError("alternatives must be written '{a|b}'", at: here)
         }
-        alternatives = word.dropFirst().dropLast().split(separator: "|").map(String.init)
+        alternatives = piece[1..<(piece.count - 1)].split(separator: UInt8(ascii: "|"))
       } else {
-        alternatives = [word]
+        alternatives = [piece[...]]
       }
       // Single-token alternatives share one element; longer ones are variants of their own.
       var single: [PatternAtom] = []
       var sequences: [[PatternElement]] = []
       for alternative in alternatives {
-        // Words of one alternative were joined with '+' (see `joinedInsideBraces`).
         var compiled: [[PatternAtom]] = []
-        for part in alternative.split(separator: "+") {
-          compiled += try compileAtoms(String(part), at: here)
+        // Words of one alternative were joined with '+' (see `joinedInsideBraces`).
+        for part in alternative.split(separator: UInt8(ascii: "+")) {
+          compiled += try compileAtoms(Array(part), at: here)
         }
         if compiled.count == 1 {
           single += compiled[0]
@@ -193,6 +207,10 @@ struct LexiconCompiler {
       if !single.isEmpty { options.append([.token(single, optional: optional && sequences.isEmpty)]) }
       options += sequences
       if optional && !sequences.isEmpty { options.append([]) }
+      if options.count == 1 {
+        for k in variants.indices { variants[k] += options[0] }
+        continue
+      }
       var next: [[PatternElement]] = []
       for v in variants {
         for option in options { next.append(v + option) }
@@ -229,42 +247,48 @@ struct LexiconCompiler {
     return variants
   }
 
+  private static let gapBytes = Array("...".utf8)
+
   /// The pattern with spaces inside braces turned into '+', so "{we have|we've}" stays one piece.
-  static func joinedInsideBraces(_ text: String) -> String {
+  static func joinedInsideBraces(_ text: [UInt8]) -> [UInt8] {
+    guard text.contains(UInt8(ascii: "{")) else { return text }
     var depth = 0
-    var result = ""
-    for c in text {
-      if c == "{" { depth += 1 }
-      if c == "}" { depth = max(0, depth - 1) }
-      result.append(depth > 0 && c == " " ? "+" : c)
+    var result = text
+    for (i, b) in text.enumerated() {
+      if b == UInt8(ascii: "{") { depth += 1 }
+      if b == UInt8(ascii: "}") { depth = max(0, depth - 1) }
+      if depth > 0 && b == UInt8(ascii: " ") { result[i] = UInt8(ascii: "+") }
     }
     return result
   }
 
   /// One atom list per token the word stands for (contractions stand for two).
-  private mutating func compileAtoms(_ word: String, at location: SourceLocation) throws(LexiconError) -> [[PatternAtom]] {
-    switch word {
-    case "_": return [[.any]]
-    case "@name": return [[.name]]
-    case "@number": return [[.number]]
-    default: break
-    }
-    if word.hasPrefix("@") {
-      let name = String(word.dropFirst())
+  private mutating func compileAtoms(_ word: [UInt8], at location: SourceLocation) throws(LexiconError) -> [[PatternAtom]] {
+    guard let first = word.first else { throw LexiconError("empty alternative", at: location) }
+    if word == [UInt8(ascii: "_")] { return [[.any]] }
+    if first == UInt8(ascii: "@") {
+      let name = String(decoding: word.dropFirst(), as: UTF8.self)
+      if name == "name" { return [[.name]] }
+      if name == "number" { return [[.number]] }
       guard let bit = out.classBits[name] else {
         let hint = Suggestion.closest(to: name, in: Array(out.classBits.keys)).map { " (did you mean '@\($0)'?)" } ?? ""
         throw LexiconError("unknown class '@\(name)'\(hint)", at: location)
       }
       return [[.wordClass(bit)]]
     }
-    if word.hasSuffix("*") {
-      return [[.prefix(try internPrefix(String(word.dropLast()), at: location))]]
+    if word.last == UInt8(ascii: "*") {
+      return [[.prefix(try internPrefix(String(decoding: word.dropLast(), as: UTF8.self), at: location))]]
     }
-    if word.contains(where: { "{}|?*@".contains($0) }) {
-      throw LexiconError("unexpected character in '\(word)'", at: location)
+    if word.contains(where: { b in b == 0x7B || b == 0x7D || b == 0x7C || b == 0x3F || b == 0x2A || b == 0x40 }) {
+      throw LexiconError("unexpected character in '\(String(decoding: word, as: UTF8.self))'", at: location)
     }
-    return expand(word).map { [.word($0)] }
+    if let cached = atomCache[word] { return cached }
+    let atoms = expand(String(decoding: word, as: UTF8.self)).map { [PatternAtom.word($0)] }
+    atomCache[word] = atoms
+    return atoms
   }
+
+  private var atomCache: [[UInt8]: [[PatternAtom]]] = [:]
 
   /// Indexes every pattern under the tokens it can start with.
   private mutating func index() throws(LexiconError) {

@@ -45,10 +45,26 @@ public struct LexiconDocument: Sendable {
   /// Parses lexicon text; `file` names it in errors.
   public init(parsing text: String, file: String) throws(LexiconError) {
     var lineNumber = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      lineNumber += 1
-      try parseLine(String(rawLine), file: file, line: lineNumber)
+    var copy = text
+    var failure: LexiconError?
+    copy.withUTF8 { bytes in
+      var start = 0
+      while start <= bytes.count {
+        var end = start
+        while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+        lineNumber += 1
+        do {
+          try parseLine(UnsafeBufferPointer(rebasing: bytes[start..<end]), file: file, line: lineNumber)
+        } catch let error as LexiconError {
+          failure = error
+          return
+        } catch {
+          return
+        }
+        start = end + 1
+      }
     }
+    if let failure { throw failure }
   }
 
   /// An empty document.
@@ -75,52 +91,65 @@ public struct LexiconDocument: Sendable {
 
   // MARK: - Parsing
 
-  private mutating func parseLine(_ raw: String, file: String, line: Int) throws(LexiconError) {
-    var text = Substring(raw)
-    if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
-    let leading = text.prefix { $0 == " " || $0 == "\t" }.count
-    let content = text.trimmingSpaces()
-    if content.isEmpty { return }
-    let at = SourceLocation(file: file, line: line, column: leading + 1)
+  /// Parses one line, working on bytes (the built-in lexicon is parsed at every start-up).
+  private mutating func parseLine(_ raw: UnsafeBufferPointer<UInt8>, file: String, line: Int) throws(LexiconError) {
+    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
+    let stop = raw.firstIndex(of: UInt8(ascii: "#")) ?? raw.count
+    guard let first = raw[0..<stop].firstIndex(where: { !isSpace($0) }) else { return }
+    let lastIndex = raw[0..<stop].lastIndex(where: { !isSpace($0) }) ?? first
+    let content = Array(raw[first...lastIndex])
+    let at = SourceLocation(file: file, line: line, column: first + 1)
+    func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
+    func words(_ slice: ArraySlice<UInt8>) -> [String] {
+      slice.split(whereSeparator: isSpace).map { text($0) }
+    }
 
-    if content.hasPrefix("@") {
-      guard let colon = content.firstIndex(of: ":") else {
+    if content[0] == UInt8(ascii: "@") {
+      guard let colon = content.firstIndex(of: UInt8(ascii: ":")) else {
         throw LexiconError("class definition needs ':' after the name, as in '@you: you your'", at: at)
       }
-      let name = String(content[content.index(after: content.startIndex)..<colon]).trimmingSpaces()
-      guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+      let name = text(content[1..<colon]).trimmingSpaces()
+      guard !name.isEmpty, name.utf8.allSatisfy({ b in
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+      }) else {
         throw LexiconError("class name must be letters, digits or '_'", at: at)
       }
-      let words = content[content.index(after: colon)...].split(separator: " ").map(String.init)
-      guard !words.isEmpty else { throw LexiconError("class '@\(name)' has no words", at: at) }
-      classes.append(ClassDefinition(name: name, words: words, location: at))
+      let members = words(content[(colon + 1)...])
+      guard !members.isEmpty else { throw LexiconError("class '@\(name)' has no words", at: at) }
+      classes.append(ClassDefinition(name: name, words: members, location: at))
       return
     }
 
-    if content.hasPrefix("expand ") {
-      let body = content.dropFirst("expand ".count)
-      guard let colon = body.firstIndex(of: ":") else {
+    if content.starts(with: Array("expand ".utf8)) {
+      let body = content[7...]
+      guard let colon = body.firstIndex(of: UInt8(ascii: ":")) else {
         throw LexiconError("expansion needs ':', as in 'expand dont: do not'", at: at)
       }
-      let word = String(body[..<colon]).trimmingSpaces()
-      let replacement = body[body.index(after: colon)...].split(separator: " ").map(String.init)
-      guard !word.isEmpty, !word.contains(" "), !replacement.isEmpty else {
+      let word = words(body[..<colon])
+      let replacement = words(body[(colon + 1)...])
+      guard word.count == 1, !replacement.isEmpty else {
         throw LexiconError("expansion needs one word before ':' and at least one after", at: at)
       }
-      expansions.append(Expansion(word: word, replacement: replacement, location: at))
+      expansions.append(Expansion(word: word[0], replacement: replacement, location: at))
       return
     }
 
-    var fields = content.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-    guard fields.count >= 3 else {
+    // CATEGORY WEIGHT [+OPTIONS] PATTERN [| REASON]
+    var position = 0
+    func nextField() -> (String, Int)? {
+      while position < content.count && isSpace(content[position]) { position += 1 }
+      guard position < content.count else { return nil }
+      let start = position
+      while position < content.count && !isSpace(content[position]) { position += 1 }
+      return (text(content[start..<position]), start)
+    }
+    guard let (categoryName, _) = nextField(), let (weightText, _) = nextField(), position < content.count else {
       throw LexiconError("entry needs a category, a weight and a pattern, as in 'blame 1.0 your fault'", at: at)
     }
-    let categoryName = fields.removeFirst()
     guard let category = EntryCategory(name: categoryName) else {
       let hint = Suggestion.closest(to: categoryName, in: EntryCategory.allNames).map { " (did you mean '\($0)'?)" } ?? ""
       throw LexiconError("unknown category '\(categoryName)'\(hint)", at: at)
     }
-    let weightText = fields.removeFirst()
     guard let weight = Double(weightText), weight.isFinite, weight >= -1, weight <= 1 else {
       throw LexiconError("weight '\(weightText)' must be a number from -1 to 1", at: at)
     }
@@ -129,67 +158,53 @@ public struct LexiconDocument: Sendable {
     }
     var negatable = true
     var questionWord: String?
-    while let option = fields.first, option.hasPrefix("+") {
-      fields.removeFirst()
+    var patternStart = position
+    while true {
+      let saved = position
+      guard let (option, start) = nextField() else { break }
+      guard option.hasPrefix("+") else {
+        position = saved
+        patternStart = start
+        break
+      }
       if option == "+nonneg" {
         negatable = false
-      } else if option.hasPrefix("+q:"), option.count > 3 {
+      } else if option.hasPrefix("+q:"), option.utf8.count > 3 {
         questionWord = String(option.dropFirst(3))
       } else {
         throw LexiconError("unknown option '\(option)' (known: +nonneg, +q:WORD)", at: at)
       }
     }
-    let rest = fields.joined(separator: " ")
-    let pattern: String
-    var reason: String?
-    // A '|' inside braces belongs to the pattern; only a '|' after the braces starts a reason.
-    if let bar = Self.reasonBar(in: rest) {
-      pattern = String(rest[..<bar]).trimmingSpaces()
-      reason = String(rest[rest.index(after: bar)...]).trimmingSpaces()
-    } else {
-      pattern = rest.trimmingSpaces()
+    // A '|' inside braces belongs to the pattern; the first one outside starts a reason.
+    var depth = 0
+    var bar: Int?
+    for k in patternStart..<content.count {
+      switch content[k] {
+      case UInt8(ascii: "{"): depth += 1
+      case UInt8(ascii: "}"): depth = max(0, depth - 1)
+      case UInt8(ascii: "|") where depth == 0: bar = k
+      default: break
+      }
+      if bar != nil { break }
     }
+    let pattern = text(content[patternStart..<(bar ?? content.count)]).trimmingSpaces()
+    let reason = bar.map { text(content[($0 + 1)...]).trimmingSpaces() }
     guard !pattern.isEmpty else { throw LexiconError("empty pattern", at: at) }
-    let column = leading + (Self.offset(of: pattern, in: content) ?? 0) + 1
     entries.append(
       Entry(
         category: category, weight: weight, negatable: negatable, questionWord: questionWord,
         pattern: pattern, reason: reason,
-        location: SourceLocation(file: file, line: line, column: column)))
-  }
-
-  /// The character offset of `needle` in `text`, if it occurs.
-  static func offset(of needle: String, in text: String) -> Int? {
-    let hay = Array(text)
-    let n = Array(needle)
-    guard !n.isEmpty, n.count <= hay.count else { return nil }
-    for i in 0...(hay.count - n.count) where hay[i] == n[0] && Array(hay[i..<(i + n.count)]) == n { return i }
-    return nil
-  }
-
-  /// The index of the '|' that starts a reason: the first one outside braces.
-  private static func reasonBar(in text: String) -> String.Index? {
-    var depth = 0
-    var i = text.startIndex
-    while i < text.endIndex {
-      switch text[i] {
-      case "{": depth += 1
-      case "}": depth = max(0, depth - 1)
-      case "|" where depth == 0: return i
-      default: break
-      }
-      i = text.index(after: i)
-    }
-    return nil
+        location: SourceLocation(file: file, line: line, column: first + patternStart + 1)))
   }
 }
 
 extension StringProtocol {
-  /// The text without leading and trailing spaces and tabs.
+  /// The text without leading and trailing spaces, tabs and carriage returns.
   func trimmingSpaces() -> String {
-    let scalars = unicodeScalars
-    guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" }) else { return "" }
-    guard let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" }) else { return "" }
-    return String(String.UnicodeScalarView(scalars[first...last]))
+    let bytes = Array(utf8)
+    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
+    guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    return String(decoding: bytes[first...last], as: UTF8.self)
   }
 }

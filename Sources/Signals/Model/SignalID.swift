@@ -49,7 +49,28 @@ public enum SignalID: String, CaseIterable, Sendable, Codable, Hashable, Compara
   }
 
   /// The order the taxonomy lists signals in.
-  public var order: Int { SignalID.allCases.firstIndex(of: self) ?? 0 }
+  public var order: Int {
+    switch self {
+    case .coldness: return 0
+    case .blame: return 1
+    case .doubt: return 2
+    case .pressure: return 3
+    case .selfFocus: return 4
+    case .rebound: return 5
+    case .minimizing: return 6
+    case .openness: return 7
+    case .remorse: return 8
+    case .patience: return 9
+    case .givesPowerBack: return 10
+    case .empathy: return 11
+    case .fearOfLoss: return 12
+    case .growth: return 13
+    case .safety: return 14
+    }
+  }
+
+  /// Every signal in taxonomy order, allocated once.
+  public static let ordered: [SignalID] = allCases
 
   public static func < (lhs: SignalID, rhs: SignalID) -> Bool { lhs.order < rhs.order }
 }

@@ -48,10 +48,16 @@ public struct Analyzer: Sendable {
     tokenizer.tokenize(reply, into: &ws.tokens, scratch: &ws.scratch)
     if ws.tokens.isEmpty { return .empty }
     ws.matches.removeAll(keepingCapacity: true)
-    PatternMatcher(lexicon: lexicon).findAll(in: ws.tokens, questionWords: context.words, into: &ws.matches)
+    PatternMatcher(tables: lexicon.tables).findAll(
+      in: ws.tokens, questionWords: context.words, present: &ws.present, viable: &ws.viable,
+      candidates: &ws.candidates, into: &ws.matches)
     var rules = RuleEvaluation(
-      lexicon: lexicon, classes: classes, tokens: ws.tokens, matches: ws.matches, context: context)
-    return rules.evaluate(reply: reply)
+      lexicon: lexicon, classes: classes, tokens: ws.tokens, matches: ws.matches, context: context,
+      scratch: ws.rules)
+    ws.rules = RuleScratch()
+    let analysis = rules.evaluate(reply: reply)
+    ws.rules = rules.scratch
+    return analysis
   }
 }
 

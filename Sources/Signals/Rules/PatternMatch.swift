@@ -1,90 +1,143 @@
-/// A lexicon pattern found in a reply: token range [start, end) and the entry.
+/// A lexicon pattern found in a reply: token range [start, end) and the compiled pattern.
 struct PatternMatch: Sendable {
   var pattern: Int32
   var start: Int32
   var end: Int32
-  /// The token positions the pattern's words matched (gaps excluded), for evidence.
   var weight: Double
 }
 
 /// Finds every lexicon pattern in a token stream.
+///
+/// Candidates come from an index by first word; a pattern is tried only when every word it
+/// requires occurs somewhere in the reply (a bitset of the reply's words).
 struct PatternMatcher {
-  let lexicon: Lexicon
+  let tables: MatchTables
 
-  /// Appends every match of every pattern to `matches`.
-  func findAll(in tokens: [Token], questionWords: Set<Int32>, into matches: inout [PatternMatch]) {
+  /// Appends every match of every pattern to `matches`. `present` and `viable` are scratch bitsets
+  /// (all zero on entry and on return) over the vocabulary and the patterns.
+  ///
+  /// Two steps: the patterns whose required words all occur in the reply (found through each
+  /// pattern's rarest required word), then each of those tried where its first word matches.
+  func findAll(
+    in tokens: [Token], questionWords: Set<Int32>, present: inout [UInt64], viable: inout [UInt64],
+    candidates: inout [Int32], into matches: inout [PatternMatch]
+  ) {
+    let words = (tables.vocabularySize + 63) / 64
+    if present.count < words { present = [UInt64](repeating: 0, count: words) }
+    let patternWords = (tables.headers.count + 63) / 64
+    if viable.count < patternWords { viable = [UInt64](repeating: 0, count: patternWords) }
+    candidates.removeAll(keepingCapacity: true)
     tokens.withUnsafeBufferPointer { t in
-      for i in 0..<t.count {
-        let token = t[i]
-        if token.isEnd { continue }
-        if token.word >= 0 {
-          for p in lexicon.patternsByWord[Int(token.word)] { tryPattern(p, at: i, t, questionWords, &matches) }
-        }
-        if token.prefix >= 0 {
-          for a in lexicon.prefixAncestors[Int(token.prefix)] {
-            for p in lexicon.patternsByPrefix[Int(a)] { tryPattern(p, at: i, t, questionWords, &matches) }
+      present.withUnsafeMutableBufferPointer { bits in
+        viable.withUnsafeMutableBufferPointer { seen in
+          for token in t where token.word >= 0 { bits[Int(token.word) >> 6] |= 1 << UInt64(token.word & 63) }
+          let presentBits = UnsafeBufferPointer(bits)
+          for token in t where token.word >= 0 {
+            let w = Int(token.word)
+            for k in Int(tables.triggerStart[w])..<Int(tables.triggerStart[w + 1]) {
+              let p = Int(tables.triggerList[k])
+              if seen[p >> 6] & (1 << UInt64(p & 63)) != 0 { continue }
+              seen[p >> 6] |= 1 << UInt64(p & 63)
+              if requirementsMet(p, presentBits) { candidates.append(Int32(p)) }
+            }
+          }
+          for token in t where token.word >= 0 {
+            bits[Int(token.word) >> 6] = 0
+            let w = Int(token.word)
+            for k in Int(tables.triggerStart[w])..<Int(tables.triggerStart[w + 1]) {
+              seen[Int(tables.triggerList[k]) >> 6] = 0
+            }
           }
         }
-        if token.word == Token.unknown && token.flags.contains(.capitalized) && !lexicon.patternsByName.isEmpty {
-          for p in lexicon.patternsByName { tryPattern(p, at: i, t, questionWords, &matches) }
-        }
-        if token.flags.contains(.number) {
-          for p in lexicon.patternsByNumber { tryPattern(p, at: i, t, questionWords, &matches) }
-        }
       }
+      for p in tables.untriggered { candidates.append(p) }
+      for p in candidates { tryPattern(p, t, questionWords, &matches) }
     }
   }
 
   @inline(__always)
-  private func tryPattern(
-    _ p: Int32, at i: Int, _ t: UnsafeBufferPointer<Token>, _ questionWords: Set<Int32>, _ matches: inout [PatternMatch]
-  ) {
-    let pattern = lexicon.patterns[Int(p)]
-    if pattern.questionWord != Token.unknown && !questionWords.contains(pattern.questionWord) { return }
-    var e = 0
-    if case .sentenceStart = pattern.elements[0] {
-      if !t[i].flags.contains(.sentenceStart) { return }
-      e = 1
+  private func requirementsMet(_ p: Int, _ bits: UnsafeBufferPointer<UInt64>) -> Bool {
+    let header = tables.headers[p]
+    var k = Int(header.requiredStart)
+    for _ in 0..<Int(header.requiredCount) {
+      let count = Int(tables.required[k])
+      var any = false
+      for j in (k + 1)..<(k + 1 + count) {
+        let w = tables.required[j]
+        if bits[Int(w) >> 6] & (1 << UInt64(w & 63)) != 0 {
+          any = true
+          break
+        }
+      }
+      if !any { return false }
+      k += 1 + count
     }
-    if let end = match(pattern.elements, e, i, t) {
-      matches.append(PatternMatch(pattern: p, start: Int32(i), end: Int32(end), weight: pattern.weight))
+    return true
+  }
+
+  /// Tries pattern `p` at every token its first element matches.
+  @inline(__always)
+  private func tryPattern(
+    _ p: Int32, _ t: UnsafeBufferPointer<Token>, _ questionWords: Set<Int32>, _ matches: inout [PatternMatch]
+  ) {
+    let header = tables.headers[Int(p)]
+    if header.questionWord != Token.unknown && !questionWords.contains(header.questionWord) { return }
+    var first = Int(header.elementStart)
+    let last = first + Int(header.elementCount)
+    let anchored = tables.elements[first].kind == .sentenceStart
+    if anchored { first += 1 }
+    let head = tables.elements[first]
+    for i in 0..<t.count {
+      let token = t[i]
+      if head.singleWord >= 0 {
+        if token.word != head.singleWord { continue }
+      } else if token.isEnd || !accepts(head, token) {
+        continue
+      }
+      if anchored && !token.flags.contains(.sentenceStart) { continue }
+      if let end = match(first + 1, last, i + 1, t) {
+        matches.append(PatternMatch(pattern: p, start: Int32(i), end: Int32(end), weight: header.weight))
+      }
     }
   }
 
-  /// Matches elements[e...] at token i; returns the end token index (exclusive) of the shortest match.
-  private func match(_ elements: [PatternElement], _ e: Int, _ i: Int, _ t: UnsafeBufferPointer<Token>) -> Int? {
-    if e == elements.count { return i }
-    switch elements[e] {
+  /// Matches elements[e..<last] at token i; returns the end token index (exclusive) of the first match.
+  private func match(_ e: Int, _ last: Int, _ i: Int, _ t: UnsafeBufferPointer<Token>) -> Int? {
+    if e == last { return i }
+    let element = tables.elements[e]
+    switch element.kind {
     case .sentenceStart:
-      return i < t.count && t[i].flags.contains(.sentenceStart) ? match(elements, e + 1, i, t) : nil
-    case .sentenceEnd(let questionOnly):
+      return i < t.count && t[i].flags.contains(.sentenceStart) ? match(e + 1, last, i, t) : nil
+    case .sentenceEnd, .questionEnd:
       guard i < t.count, t[i].isEnd else { return nil }
-      if questionOnly && !t[i].flags.contains(.question) { return nil }
-      return match(elements, e + 1, i, t)
-    case .gap(let maximum):
+      if element.kind == .questionEnd && !t[i].flags.contains(.question) { return nil }
+      return match(e + 1, last, i, t)
+    case .gap:
       var j = i
-      for _ in 0...maximum {
-        if let end = match(elements, e + 1, j, t) { return end }
+      for _ in 0...Int(element.gap) {
+        if let end = match(e + 1, last, j, t) { return end }
         if j >= t.count || t[j].isEnd { return nil }
         j += 1
       }
       return nil
-    case .token(let atoms, let optional):
-      if i < t.count && !t[i].isEnd && matches(atoms, t[i]), let end = match(elements, e + 1, i + 1, t) {
+    case .token:
+      if i < t.count && !t[i].isEnd && accepts(element, t[i]), let end = match(e + 1, last, i + 1, t) {
         return end
       }
-      return optional ? match(elements, e + 1, i, t) : nil
+      return element.optional ? match(e + 1, last, i, t) : nil
     }
   }
 
   @inline(__always)
-  private func matches(_ atoms: [PatternAtom], _ token: Token) -> Bool {
-    for atom in atoms {
-      switch atom {
-      case .word(let id): if token.word == id { return true }
-      case .prefix(let id):
-        if token.prefix >= 0 && lexicon.prefixAncestors[Int(token.prefix)].contains(id) { return true }
-      case .wordClass(let bit): if token.classes & (UInt64(1) << UInt64(bit)) != 0 { return true }
+  private func accepts(_ element: MatchTables.Element, _ token: Token) -> Bool {
+    if element.singleWord >= 0 { return token.word == element.singleWord }
+    let start = Int(element.atomStart)
+    for k in start..<(start + Int(element.atomCount)) {
+      let atom = tables.atoms[k]
+      switch atom.kind {
+      case .word: if token.word == atom.value { return true }
+      case .prefix: if tables.prefix(token.prefix, matches: atom.value) { return true }
+      case .wordClass: if token.classes & (UInt64(1) << UInt64(atom.value)) != 0 { return true }
       case .name:
         if token.word == Token.unknown && token.flags.contains(.capitalized) && !token.flags.contains(.allCaps) { return true }
       case .number: if token.flags.contains(.number) { return true }

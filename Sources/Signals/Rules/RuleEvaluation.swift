@@ -8,36 +8,64 @@ struct RuleEvaluation {
   let matches: [PatternMatch]
   let context: QuestionContext
 
-  /// Per token: its sentence number.
-  private var sentence: [Int32] = []
-  /// Per sentence: the first and last contrast word ("but"), or -1.
-  private var firstContrast: [Int32] = []
-  private var lastContrast: [Int32] = []
-  private var startsWithContrast: [Bool] = []
-  private var filler: [Bool] = []
-  private var masks: [(Int32, Int32)] = []
-  private var thirdPartySentences: Set<Int32> = []
+  /// Buffers reused from one reply to the next.
+  var scratch: RuleScratch
   private var sarcasmEvidence: PatternMatch?
   private var sarcastic = false
 
-  init(lexicon: Lexicon, classes: RuleClasses, tokens: [Token], matches: [PatternMatch], context: QuestionContext) {
+  init(
+    lexicon: Lexicon, classes: RuleClasses, tokens: [Token], matches: [PatternMatch], context: QuestionContext,
+    scratch: RuleScratch
+  ) {
     self.lexicon = lexicon
     self.classes = classes
     self.tokens = tokens
     self.matches = matches
     self.context = context
+    self.scratch = scratch
+  }
+
+  private var sentence: [Int32] {
+    get { scratch.sentence }
+    _modify { yield &scratch.sentence }
+  }
+  private var firstContrast: [Int32] {
+    get { scratch.firstContrast }
+    _modify { yield &scratch.firstContrast }
+  }
+  private var lastContrast: [Int32] {
+    get { scratch.lastContrast }
+    _modify { yield &scratch.lastContrast }
+  }
+  private var startsWithContrast: [Bool] {
+    get { scratch.startsWithContrast }
+    _modify { yield &scratch.startsWithContrast }
+  }
+  private var filler: [Bool] {
+    get { scratch.filler }
+    _modify { yield &scratch.filler }
+  }
+  private var masks: [(Int32, Int32)] {
+    get { scratch.masks }
+    _modify { yield &scratch.masks }
+  }
+  private var thirdPartySentences: [Int32] {
+    get { scratch.thirdPartySentences }
+    _modify { yield &scratch.thirdPartySentences }
   }
 
   // MARK: - Structure of the reply
 
   private mutating func mapSentences() {
-    sentence = []
-    sentence.reserveCapacity(tokens.count)
+    sentence.removeAll(keepingCapacity: true)
     var s: Int32 = 0
     var firstInSentence = true
-    firstContrast = [-1]
-    lastContrast = [-1]
-    startsWithContrast = [false]
+    firstContrast.removeAll(keepingCapacity: true)
+    lastContrast.removeAll(keepingCapacity: true)
+    startsWithContrast.removeAll(keepingCapacity: true)
+    firstContrast.append(-1)
+    lastContrast.append(-1)
+    startsWithContrast.append(false)
     for (i, t) in tokens.enumerated() {
       sentence.append(s)
       if t.isEnd {
@@ -61,12 +89,15 @@ struct RuleEvaluation {
   }
 
   private mutating func collectStructure() {
-    filler = Array(repeating: false, count: tokens.count)
+    filler.removeAll(keepingCapacity: true)
+    filler.append(contentsOf: repeatElement(false, count: tokens.count))
+    masks.removeAll(keepingCapacity: true)
+    thirdPartySentences.removeAll(keepingCapacity: true)
     for m in matches {
-      switch lexicon.patterns[Int(m.pattern)].category {
+      switch lexicon.tables.headers[Int(m.pattern)].category {
       case .mask: masks.append((m.start, m.end))
       case .filler: for k in Int(m.start)..<Int(m.end) { filler[k] = true }
-      case .thirdParty: thirdPartySentences.insert(sentence[Int(m.start)])
+      case .thirdParty: thirdPartySentences.append(sentence[Int(m.start)])
       case .sarcasm:
         if !isNegated(m) {
           sarcastic = true
@@ -129,14 +160,16 @@ struct RuleEvaluation {
     mapSentences()
     collectStructure()
 
-    var contributions: [SignalID: [(PatternMatch, Double)]] = [:]
-    var notes: [SignalID: String] = [:]
+    var contributions = scratch.contributions
+    contributions.removeAll(keepingCapacity: true)
+    defer { scratch.contributions = contributions }
+    var notes = SignalNotes()
     var evasiveMatch: PatternMatch?
     var answerMatch: (PatternMatch, YesNoAnswer)?
     var toneSum = 0.0
 
     for m in matches where m.pattern >= 0 {
-      let pattern = lexicon.patterns[Int(m.pattern)]
+      let pattern = lexicon.tables.headers[Int(m.pattern)]
       let negated = pattern.negatable && isNegated(m)
       switch pattern.category {
       case .signal(var id):
@@ -149,8 +182,8 @@ struct RuleEvaluation {
         }
         let (factor, note) = contrastFactor(m)
         if let note, notes[id] == nil { notes[id] = note }
-        if let reason = pattern.reason, notes[id] == nil { notes[id] = reason }
-        contributions[id, default: []].append((m, m.weight * factor))
+        if notes[id] == nil, let reason = lexicon.patterns[Int(m.pattern)].reason { notes[id] = reason }
+        contributions.append((id, m, m.weight * factor))
       case .evasive:
         if !negated && evasiveMatch == nil { evasiveMatch = m }
       case .yes, .no:
@@ -166,11 +199,20 @@ struct RuleEvaluation {
     }
 
     var scored: [(SignalID, Double, [PatternMatch])] = []
-    for (id, parts) in contributions {
-      let weights = parts.map(\.1)
-      let best = weights.max() ?? 0
-      let score = min(1, best + 0.25 * (weights.reduce(0, +) - best))
-      if score >= Analyzer.threshold { scored.append((id, score, parts.map(\.0))) }
+    for id in SignalID.ordered {
+      var best = 0.0
+      var sum = 0.0
+      var count = 0
+      for c in contributions where c.0 == id {
+        best = max(best, c.2)
+        sum += c.2
+        count += 1
+      }
+      if count == 0 { continue }
+      let score = min(1, best + 0.25 * (sum - best))
+      if score >= Analyzer.threshold {
+        scored.append((id, score, contributions.compactMap { $0.0 == id ? $0.1 : nil }))
+      }
     }
 
     // A threat or self-harm statement is not softened by kind words next to it.

@@ -39,7 +39,7 @@ enum JSONWriter {
     let hundredths = Int((value * 100).rounded())
     if hundredths < 0 { out.append(UInt8(ascii: "-")) }
     let magnitude = abs(hundredths)
-    out.append(String(magnitude / 100))
+    out.append(decimal: magnitude / 100)
     let fraction = magnitude % 100
     if fraction != 0 {
       out.append(UInt8(ascii: "."))
@@ -63,9 +63,9 @@ enum JSONWriter {
         out.append("{\"text\":")
         string(evidence.text, to: &out)
         out.append(",\"start\":")
-        out.append(String(evidence.start))
+        out.append(decimal: evidence.start)
         out.append(",\"end\":")
-        out.append(String(evidence.end))
+        out.append(decimal: evidence.end)
         out.append(UInt8(ascii: "}"))
       }
       out.append("],\"reason\":")

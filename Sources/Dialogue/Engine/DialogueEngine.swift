@@ -1,0 +1,116 @@
+import Signals
+
+/// The conversation engine: takes replies, returns events. A pure value type, like ink's `Story`.
+///
+/// Call ``start()``, then ``reply(_:)`` with each answer; ``back()``, ``skip()`` and ``finish()``
+/// steer it. Calls in the wrong phase throw ``DialogueError``. Nothing here prints or reads files.
+public struct DialogueEngine: Sendable {
+  /// The script being played.
+  public let script: DialogueScript
+  let analyzer: Analyzer
+  var state = ConversationState()
+  /// Every reply so far, in order.
+  public internal(set) var turns: [Turn] = []
+  /// The states `back()` returns to, latest last.
+  var undo: [ConversationState] = []
+
+  /// An engine for `script`, analyzing replies with `analyzer`.
+  public init(script: DialogueScript, analyzer: Analyzer = Analyzer()) {
+    self.script = script
+    self.analyzer = analyzer
+  }
+
+  // MARK: - State
+
+  /// Where the conversation stands.
+  public var phase: Phase { state.phase }
+
+  /// The text to ask now: the pending follow-up, or the current state's question.
+  public var currentQuestion: String? {
+    guard case .awaitingReply(let id) = state.phase else { return nil }
+    return state.pendingFollowUp ?? script.state(id)?.ask
+  }
+
+  /// The current question's group among the script's groups ("question 3 of 7"); 0 before the start.
+  public var progress: (number: Int, total: Int) {
+    let groups = script.groups
+    let group = state.visits.last.flatMap { script.state($0.stateID)?.group }
+    let number = group.flatMap { groups.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+    return (number, groups.count)
+  }
+
+  /// The analysis of the latest reply.
+  public var lastAnalysis: Analysis? { turns.last?.analysis }
+
+  /// The variables set so far by transitions.
+  public var vars: [String: String] { state.vars }
+
+  /// The summary of the conversation so far.
+  public var summary: ConversationSummary {
+    SummaryBuilder(script: script, visits: state.visits, turns: turns, phase: state.phase).build()
+  }
+
+  // MARK: - Calls
+
+  /// Begins the conversation: the start state's coaching and question.
+  public mutating func start() throws(DialogueError) -> [DialogueEvent] {
+    switch state.phase {
+    case .notStarted: return enter(script.start, analysis: nil)
+    case .awaitingReply: throw .alreadyStarted
+    case .ended: throw .ended
+    }
+  }
+
+  /// Undoes the latest reply or skip and asks that question again.
+  public mutating func back() throws(DialogueError) -> [DialogueEvent] {
+    _ = try awaitedState()
+    guard let previous = undo.popLast() else { throw .nothingToUndo }
+    state = previous
+    turns.removeLast(max(0, turns.count - previous.turnCount))
+    return try reask()
+  }
+
+  /// Records the current question as skipped and moves on by its unconditional transition.
+  public mutating func skip() throws(DialogueError) -> [DialogueEvent] {
+    let current = try awaitedState()
+    guard let index = current.fallbackIndex else { throw .cannotSkip(current.id) }
+    let target = current.transitions[index].goto
+    undo.append(state)
+    closeVisit(.skipped)
+    return [.skipped(current.id), .transition(from: current.id, index: index, to: target)]
+      + enter(target, analysis: nil)
+  }
+
+  /// Ends the conversation early: the summary, then `.ended(.stopped)`. Does nothing once ended.
+  public mutating func finish() -> [DialogueEvent] {
+    if case .ended = state.phase { return [] }
+    return end(.stopped, first: [])
+  }
+
+  // MARK: - Helpers
+
+  /// The state whose question waits for a reply, or the error for the current phase.
+  func awaitedState() throws(DialogueError) -> DialogueState {
+    switch state.phase {
+    case .notStarted: throw .notStarted
+    case .ended: throw .ended
+    case .awaitingReply(let id):
+      guard let current = script.state(id), current.kind == .question else { throw .ended }
+      return current
+    }
+  }
+
+  /// Asks the current question again: the pending follow-up, or the coaching and question.
+  func reask() throws(DialogueError) -> [DialogueEvent] {
+    let current = try awaitedState()
+    if let followUp = state.pendingFollowUp { return [.followUp(followUp)] }
+    return questionEvents(current)
+  }
+
+  func questionEvents(_ current: DialogueState) -> [DialogueEvent] {
+    var events: [DialogueEvent] = []
+    if let coach = current.coach { events.append(.coach(coach)) }
+    events.append(.question(stateID: current.id, text: current.ask ?? ""))
+    return events
+  }
+}

@@ -1,0 +1,56 @@
+import Signals
+import Yams
+
+/// Loads dialogue scripts from YAML text, reporting problems with their `file:line:column`.
+public enum ScriptLoader {
+  /// The name used in diagnostics for the built-in script.
+  public static let builtInFile = "Scripts/dialogues/default.yaml"
+
+  /// The built-in conversation (`Scripts/dialogues/default.yaml`, embedded in the binary).
+  public static var builtIn: DialogueScript {
+    builtInResult.value
+  }
+
+  /// The text of the built-in script.
+  public static var builtInText: String { BuiltInDialogue.text }
+
+  /// Parses and checks a script.
+  /// - Parameters:
+  ///   - yaml: The script text.
+  ///   - file: The name to show in error locations.
+  /// - Returns: The script, with every `goto` and signal id checked.
+  /// - Throws: ``ScriptError`` pointing at the first problem found.
+  public static func load(_ yaml: String, file: String) throws(ScriptError) -> DialogueScript {
+    try DocumentLimits.checkText(yaml, file: file)
+    let reader = NodeReader(file: file)
+    let root: Node
+    do {
+      guard let composed = try Yams.compose(yaml: yaml) else {
+        throw ScriptError("the script is empty", at: SourceLocation(file: file, line: 1, column: 1))
+      }
+      root = composed
+    } catch let error as ScriptError {
+      throw error
+    } catch {
+      throw YAMLSyntax.scriptError(error, in: yaml, file: file)
+    }
+    try DocumentLimits.checkNodeCount(root, reader: reader)
+    return try ScriptDecoder(reader: reader).decode(root)
+  }
+
+  /// Loaded once; the embedded text is checked by the tests, so failure here is a build mistake.
+  private static let builtInResult = BuiltInScript()
+}
+
+/// The built-in script, loaded on first use.
+private struct BuiltInScript: Sendable {
+  let value: DialogueScript
+
+  init() {
+    do {
+      value = try ScriptLoader.load(BuiltInDialogue.text, file: ScriptLoader.builtInFile)
+    } catch {
+      preconditionFailure("the built-in dialogue script does not load: \(error)")
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import Signals
+
+extension ConversationSummary {
+  /// The summary as a Markdown document the user can read and keep (no dates, nothing stored).
+  public func markdown() -> String {
+    var out = "# \(MarkdownText.escape(title))\n\nA summary of your practice conversation.\n"
+    if endedBySafetyExit { out += "\n" + Self.safetyNote + "\n" }
+    if endReason == .stopped { out += "\nThe conversation was stopped before the last question.\n" }
+    out += "\n## Question by question\n"
+    if questions.isEmpty { out += "\nNo questions were asked.\n" }
+    for (number, question) in questions.enumerated() { out += "\n" + section(question, number: number + 1) }
+    out += "\n## Tally\n\n"
+    out += "- Hopeful signs: \(hopefulCount)\n- Caution signs: \(cautionCount)\n"
+    out += "\nSigns are pointers to listen for, not a verdict; the words behind each one are listed above.\n"
+    out += "\n## Worth coming back to\n\n"
+    if worthRevisiting.isEmpty {
+      out += "No question stood out as needing another conversation.\n"
+    } else {
+      for question in worthRevisiting {
+        out += "- \(MarkdownText.escape(question.question)) (\(Self.revisitReason(question)))\n"
+      }
+    }
+    out += "\n## A last word\n\n" + Self.closingWords + "\n"
+    return out
+  }
+
+  private func section(_ question: QuestionSummary, number: Int) -> String {
+    var out = "### \(number). \(MarkdownText.escape(question.question))\n\n"
+    out += "*\(Self.outcomeText(question.outcome))*\n"
+    if !question.replies.isEmpty {
+      out += "\nTheir \(question.replies.count == 1 ? "reply" : "replies"):\n\n"
+      out += question.replies.map(MarkdownText.blockquote).joined(separator: "\n\n") + "\n"
+    }
+    if question.signals.isEmpty {
+      if !question.replies.isEmpty { out += "\nNo particular signs in what they said.\n" }
+      return out
+    }
+    out += "\nSigns seen:\n\n"
+    for signal in question.signals {
+      let words = signal.evidence.map { "\"\(MarkdownText.escape($0))\"" }.joined(separator: ", ")
+      out += "- \(Self.kindText(signal.id.kind)): \(signal.id.label)"
+      out += words.isEmpty ? "\n" : " (\(words))\n"
+    }
+    return out
+  }
+
+  static func outcomeText(_ outcome: QuestionOutcome) -> String {
+    switch outcome {
+    case .answered: return "Answered."
+    case .evaded: return "Evaded: the answer stayed vague after the follow-ups."
+    case .skipped: return "Skipped."
+    case .unanswered: return "Not answered: the conversation ended here."
+    }
+  }
+
+  static func kindText(_ kind: SignalID.Kind) -> String {
+    switch kind {
+    case .hopeful: return "Hopeful"
+    case .caution: return "Caution"
+    case .safety: return "Safety concern"
+    }
+  }
+
+  static func revisitReason(_ question: QuestionSummary) -> String {
+    var reasons: [String] = []
+    if question.outcome == .evaded { reasons.append("evaded") }
+    if question.outcome == .skipped { reasons.append("skipped") }
+    let cautions = question.cautionSigns.map(\.id.label)
+    if !cautions.isEmpty { reasons.append("caution signs: " + cautions.joined(separator: ", ")) }
+    return reasons.joined(separator: "; ")
+  }
+
+  static let safetyNote = """
+    **The practice stopped early because a reply spoke of a safety concern.** If you or anyone else \
+    is in danger, call your local emergency number. A domestic-abuse helpline or crisis line can listen \
+    in confidence and help you plan what to do next. You deserve to be safe.
+    """
+
+  static let closingWords = """
+    Whatever you noticed here, the decision is yours alone, and you can take all the time you need \
+    to make it. Nothing in this practice decides for you. If the relationship felt unhealthy, or the \
+    trust between you can't be rebuilt, that is a good reason to close the chapter. If what you heard \
+    left you hopeful, that is a reason to keep talking, slowly, and to watch whether words turn into \
+    actions over the coming months.
+    """
+}

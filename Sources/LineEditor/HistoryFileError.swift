@@ -1,0 +1,23 @@
+import Glibc
+
+/// Why the history file could not be prepared, read or written.
+public struct HistoryFileError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The file or directory concerned.
+  public let path: String
+  /// What was being done, such as "create directory" or "append to".
+  public let operation: String
+  /// The `errno` value.
+  public let code: Int32
+
+  /// Creates an error for `operation` on `path` that failed with `code`.
+  public init(path: String, operation: String, code: Int32) {
+    self.path = path
+    self.operation = operation
+    self.code = code
+  }
+
+  /// A message such as "cannot create directory /x/rekindle: Permission denied".
+  public var description: String {
+    "cannot \(operation) \(path): \(String(cString: strerror(code)))"
+  }
+}

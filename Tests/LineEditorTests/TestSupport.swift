@@ -1,0 +1,44 @@
+import Foundation
+
+/// Runs `body` on a new thread; `wait()` on the result blocks until it has finished.
+func runInBackground(_ body: @escaping @Sendable () -> Void) -> DispatchSemaphore {
+  let finished = DispatchSemaphore(value: 0)
+  Thread.detachNewThread {
+    body()
+    finished.signal()
+  }
+  return finished
+}
+
+/// Writes all of `bytes` to `descriptor`, retrying short writes; returns `false` on an error.
+@discardableResult
+func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+  var offset = 0
+  while offset < bytes.count {
+    let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    if written < 0 {
+      if errno == EINTR || errno == EAGAIN { continue }
+      return false
+    }
+    offset += written
+  }
+  return true
+}
+
+/// A fresh private directory under the temporary directory.
+func makeTemporaryDirectory() -> String {
+  var template = Array((NSTemporaryDirectory() + "/LineEditorTests.XXXXXX").utf8CString)
+  return template.withUnsafeMutableBufferPointer { buffer in
+    guard let base = buffer.baseAddress, let made = mkdtemp(base) else {
+      return NSTemporaryDirectory()
+    }
+    return String(cString: made)
+  }
+}
+
+/// The permission bits of `path`, or nil if it cannot be examined.
+func permissions(of path: String) -> mode_t? {
+  var status = stat()
+  guard stat(path, &status) == 0 else { return nil }
+  return status.st_mode & 0o7777
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Signals
+import XCTest
+
+/// Shared helpers for analyzer tests.
+class AnalyzerTestCase: XCTestCase {
+  static let analyzer = Analyzer()
+
+  func analyze(_ reply: String, question: String? = nil) -> Analysis {
+    Self.analyzer.analyze(reply, question: question)
+  }
+
+  func ids(_ reply: String, question: String? = nil) -> Set<SignalID> {
+    Set(analyze(reply, question: question).signalIDs)
+  }
+
+  func assertHas(_ reply: String, _ id: SignalID, question: String? = nil, file: StaticString = #filePath, line: UInt = #line) {
+    let found = ids(reply, question: question)
+    XCTAssertTrue(found.contains(id), "expected \(id.rawValue) in \"\(reply)\", got \(found.map(\.rawValue).sorted())", file: file, line: line)
+  }
+
+  func assertLacks(_ reply: String, _ id: SignalID, question: String? = nil, file: StaticString = #filePath, line: UInt = #line) {
+    let found = ids(reply, question: question)
+    XCTAssertFalse(found.contains(id), "did not expect \(id.rawValue) in \"\(reply)\", got \(found.map(\.rawValue).sorted())", file: file, line: line)
+  }
+
+  /// The directory holding the test fixtures.
+  static var fixtures: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+  }
+
+  /// Labeled replies from a JSONL fixture: (id, question, reply, expected signals).
+  static func labeled(_ name: String) throws -> [(String, String?, String, Set<SignalID>)] {
+    let text = try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
+    return try text.split(separator: "\n").map { line in
+      let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      let labels = try XCTUnwrap(object["signals"] as? [String])
+      return (
+        object["id"] as? String ?? "", object["question"] as? String, try XCTUnwrap(object["reply"] as? String),
+        Set(labels.compactMap(SignalID.init(rawValue:)))
+      )
+    }
+  }
+
+  /// Macro-F1 of the analyzer over labeled replies.
+  static func macroF1(_ cases: [(String, String?, String, Set<SignalID>)]) -> (Double, EvaluationReport) {
+    var report = EvaluationReport()
+    for (id, question, reply, expected) in cases {
+      report.add(id: id, reply: reply, expected: expected, got: Set(analyzer.analyze(reply, question: question).signalIDs))
+    }
+    return (report.macroF1, report)
+  }
+}
