@@ -12,7 +12,7 @@ struct Rekindle: ParsableCommand {
       leaves this machine.
       """,
     version: "0.1.0",
-    subcommands: [Analyze.self, Eval.self],
-    defaultSubcommand: Analyze.self
+    subcommands: [Chat.self, Analyze.self, Eval.self],
+    defaultSubcommand: Chat.self
   )
 }

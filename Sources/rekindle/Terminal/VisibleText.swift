@@ -1,11 +1,13 @@
 /// Makes untrusted text safe to print on a terminal: control characters and escape sequences are
 /// shown as visible `^X` / `\u{...}` notation instead of being sent raw.
 enum VisibleText {
-  static func sanitize(_ text: String) -> String {
+  static func sanitize(_ text: String, keepingNewlines: Bool = false) -> String {
     guard text.unicodeScalars.contains(where: isControl) else { return text }
     var out = ""
     for scalar in text.unicodeScalars {
-      if scalar.value < 0x20 && scalar != "\t" {
+      if keepingNewlines && scalar == "\n" {
+        out.unicodeScalars.append(scalar)
+      } else if scalar.value < 0x20 && scalar != "\t" {
         out += "^" + String(Character(Unicode.Scalar(UInt8(scalar.value + 0x40))))
       } else if isControl(scalar) {
         out += "\\u{\(String(scalar.value, radix: 16))}"

@@ -1,0 +1,56 @@
+import Signals
+
+/// A slash command typed at the chat prompt.
+enum ChatCommand: Equatable {
+  case help, why, back, skip, summary, quit
+  case save(String?)
+  case unknown(String, suggestion: String?)
+
+  /// The commands offered for Tab completion, as typed.
+  static let names = ["/help", "/why", "/back", "/skip", "/summary", "/save ", "/quit"]
+
+  /// One line each for /help.
+  static let helpLines = [
+    ("/help", "show these commands"),
+    ("/why", "the evidence and reasons behind the last reply's signs"),
+    ("/back", "undo the last answer and ask again"),
+    ("/skip", "skip this question"),
+    ("/summary", "show the summary so far"),
+    ("/save FILE", "save the summary as Markdown (mode 0600)"),
+    ("/quit", "end the practice and show the summary"),
+  ]
+
+  /// Parses a line starting with "/".
+  init(parsing line: String) {
+    let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+    let name = parts.first?.lowercased() ?? ""
+    let argument = parts.count > 1 ? parts[1].trimmingSpaces() : nil
+    switch name {
+    case "/help", "/?": self = .help
+    case "/why": self = .why
+    case "/back", "/undo": self = .back
+    case "/skip": self = .skip
+    case "/summary": self = .summary
+    case "/save": self = .save(argument?.isEmpty == false ? argument : nil)
+    case "/quit", "/exit", "/q": self = .quit
+    default:
+      let known = Self.names.map { $0.trimmingCharacters(in: " ") }
+      self = .unknown(name, suggestion: Suggestion.closest(to: name, in: known))
+    }
+  }
+}
+
+extension String {
+  fileprivate func trimmingCharacters(in set: Character) -> String {
+    var s = Substring(self)
+    while s.last == set { s.removeLast() }
+    return String(s)
+  }
+
+  func trimmingSpaces() -> String {
+    var s = Substring(self)
+    while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
+    while let c = s.last, c == " " || c == "\t" || c == "\r" { s.removeLast() }
+    return String(s)
+  }
+}

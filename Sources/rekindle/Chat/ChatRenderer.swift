@@ -1,0 +1,110 @@
+import Dialogue
+import Signals
+
+/// Turns dialogue events into the text the chat shows: coaching, questions, the signs seen in a
+/// reply with their evidence highlighted, the safety exit and the summary.
+struct ChatRenderer {
+  let style: TerminalStyle
+  /// Whether the person types at a terminal (otherwise replies are echoed for a clean transcript).
+  let interactive: Bool
+  let width: Int
+
+  /// The text for a batch of events.
+  func render(_ events: [DialogueEvent], progress: (number: Int, total: Int), lastReply: String?) -> String {
+    var out = ""
+    for event in events {
+      switch event {
+      case .coach(let text):
+        out += "\n" + wrap(text, indent: "  ").map { style.dim($0) }.joined(separator: "\n") + "\n"
+      case .question(_, let text):
+        let heading = "Question \(progress.number) of \(progress.total)"
+        out += "\n" + style.bold(heading) + "\n" + style.question("Ask: ") + style.bold(VisibleText.sanitize(text)) + "\n"
+      case .followUp(let text):
+        out += "\n" + style.question("Follow up: ") + style.bold(VisibleText.sanitize(text)) + "\n"
+      case .flags(let analysis):
+        out += flags(analysis, reply: lastReply)
+      case .reaction(let id, let text):
+        let mark = id.kind == .hopeful ? style.hopeful("+") : style.caution("!")
+        out += wrap(text, indent: "    ").enumerated().map { $0.offset == 0 ? "  \(mark) " + $0.element.dropFirst(4) : $0.element }
+          .joined(separator: "\n") + "\n"
+      case .transition:
+        break
+      case .evaded:
+        out += style.dim("  (Noted as not really answered. Moving on.)") + "\n"
+      case .skipped:
+        out += style.dim("  (Skipped.)") + "\n"
+      case .closing(let text):
+        out += "\n" + wrap(text, indent: "").joined(separator: "\n") + "\n"
+      case .safetyExit(let text, _):
+        out += "\n" + style.danger("Stopping the practice here.") + "\n"
+        out += wrap(text, indent: "").joined(separator: "\n") + "\n"
+      case .summary(let summary):
+        out += "\n" + summaryText(summary)
+      case .ended:
+        break
+      }
+    }
+    return out
+  }
+
+  /// The signs found in a reply: one line per sign, with its evidence.
+  func flags(_ analysis: Analysis, reply: String?) -> String {
+    guard !analysis.signals.isEmpty else { return "" }
+    var out = ""
+    if let reply {
+      out += "  " + AnalysisRenderer(style: style).highlighted(reply, analysis) + "\n"
+    }
+    for signal in analysis.signals {
+      let kind: String
+      switch signal.id.kind {
+      case .hopeful: kind = style.hopeful("hopeful")
+      case .caution: kind = style.caution("caution")
+      case .safety: kind = style.danger("safety ")
+      }
+      let words = signal.evidence.map { "“" + VisibleText.sanitize($0.text) + "”" }.joined(separator: ", ")
+      out += "  \(kind)  \(style.bold(signal.id.label)): \(words)\n"
+    }
+    return out
+  }
+
+  /// The evidence and reasons behind the last reply's signs (/why).
+  func why(_ analysis: Analysis?, reply: String?) -> String {
+    guard let analysis, let reply else { return "  No reply yet.\n" }
+    var out = "  " + AnalysisRenderer(style: style).highlighted(reply, analysis) + "\n"
+    if analysis.signals.isEmpty { out += "  No signs flagged in this reply.\n" }
+    for signal in analysis.signals {
+      out += "  \(style.signal(signal.id.rawValue, kind: signal.id.kind)) (score \(AnalysisRenderer.format(signal.score))): \(signal.reason)\n"
+      for e in signal.evidence {
+        out += "    “\(VisibleText.sanitize(e.text))” at \(e.start)–\(e.end)\n"
+      }
+    }
+    var facts = ["tone \(AnalysisRenderer.format(analysis.tone))"]
+    if analysis.answer != .unclear { facts.append("answer \(analysis.answer.rawValue)") }
+    if analysis.evasive { facts.append("evasive: \(analysis.evasiveReason ?? "yes")") }
+    out += "  " + style.dim(facts.joined(separator: " · ")) + "\n"
+    return out
+  }
+
+  /// The summary as shown in the terminal (its Markdown, which reads well as plain text).
+  func summaryText(_ summary: ConversationSummary) -> String {
+    VisibleText.sanitize(summary.markdown(), keepingNewlines: true)
+  }
+
+  /// Splits text into lines of at most `width` columns, each starting with `indent`.
+  func wrap(_ text: String, indent: String) -> [String] {
+    var lines: [String] = []
+    for paragraph in VisibleText.sanitize(text, keepingNewlines: true).split(separator: "\n", omittingEmptySubsequences: false) {
+      var line = indent
+      for word in paragraph.split(separator: " ") {
+        if line.count > indent.count && line.count + 1 + word.count > width {
+          lines.append(line)
+          line = indent
+        }
+        line += (line.count > indent.count ? " " : "") + word
+      }
+      lines.append(line)
+    }
+    while let last = lines.last, last.trimmingSpaces().isEmpty, lines.count > 1 { lines.removeLast() }
+    return lines
+  }
+}

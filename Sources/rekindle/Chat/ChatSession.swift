@@ -1,0 +1,143 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
+import Dialogue
+import LineEditor
+import Signals
+
+/// The interactive loop of `rekindle chat`: reads lines, runs commands, feeds replies to the
+/// engine, shows what it says, and records each turn.
+final class ChatSession {
+  private var engine: DialogueEngine
+  private let reader: any LineReading
+  private let renderer: ChatRenderer
+  private let recorder: SessionRecorder?
+  private var lastReply: String?
+  private var out = OutputBuffer()
+
+  init(engine: DialogueEngine, reader: any LineReading, renderer: ChatRenderer, recorder: SessionRecorder?) {
+    self.engine = engine
+    self.reader = reader
+    self.renderer = renderer
+    self.recorder = recorder
+  }
+
+  /// Runs the conversation to its end; returns the process exit code.
+  func run(resuming: Bool) throws -> Int32 {
+    if resuming {
+      show(renderer.style.dim("Resuming the practice where it stopped.") + "\n")
+      if let question = engine.currentQuestion, case .awaitingReply(let state) = engine.phase {
+        show(renderer.render([.question(stateID: state, text: question)], progress: engine.progress, lastReply: nil))
+      }
+    } else {
+      show(welcome())
+      let events = try engine.start()
+      recorder?.record("start", engine: engine, turn: nil)
+      show(renderer.render(events, progress: engine.progress, lastReply: nil))
+    }
+    while case .awaitingReply = engine.phase {
+      let prompt = reader.isInteractive ? renderer.style.dim("(\(engine.progress.number)/\(engine.progress.total)) ") + "their reply> " : ""
+      switch reader.readLine(prompt: prompt) {
+      case .line(let raw):
+        let line = raw.trimmingSpaces()
+        if line.isEmpty { continue }
+        if line.hasPrefix("/") {
+          if try command(ChatCommand(parsing: line)) { return 0 }
+          continue
+        }
+        reader.addHistory(line)
+        if !reader.isInteractive { show("> " + VisibleText.sanitize(line) + "\n") }
+        lastReply = line
+        let events = try engine.reply(line)
+        recorder?.record("turn", engine: engine, turn: engine.turns.last)
+        show(renderer.render(events, progress: engine.progress, lastReply: line))
+      case .endOfInput:
+        if reader.isInteractive { show("\n") }
+        show(renderer.render(engine.finish(), progress: engine.progress, lastReply: nil))
+        return 0
+      case .interrupted:
+        let signal = reader.lastInterruptSignal
+        show("\n" + renderer.style.dim("Stopped.") + (recorder.map { " The session is recorded in \($0.path)." } ?? "") + "\n")
+        return 128 + (signal == 0 ? SIGINT : signal)
+      }
+    }
+    return 0
+  }
+
+  /// Runs a slash command; returns true when the session should end.
+  private func command(_ command: ChatCommand) throws -> Bool {
+    switch command {
+    case .help:
+      var text = "\n"
+      for (name, what) in ChatCommand.helpLines { text += "  \(renderer.style.bold(name.padding(10)))  \(what)\n" }
+      text += "  Anything else you type is their reply. Ctrl-C clears the line; Ctrl-D ends with the summary.\n"
+      show(text)
+    case .why:
+      show(renderer.why(engine.lastAnalysis, reply: lastReply))
+    case .back:
+      do {
+        let events = try engine.back()
+        recorder?.record("back", engine: engine, turn: nil)
+        lastReply = engine.turns.last?.reply
+        show(renderer.style.dim("  (Went back one answer.)") + "\n" + renderer.render(events, progress: engine.progress, lastReply: nil))
+      } catch {
+        show("  Nothing to go back to yet.\n")
+      }
+    case .skip:
+      do {
+        let events = try engine.skip()
+        recorder?.record("skip", engine: engine, turn: nil)
+        show(renderer.render(events, progress: engine.progress, lastReply: nil))
+      } catch {
+        show("  This question cannot be skipped.\n")
+      }
+    case .summary:
+      show("\n" + renderer.summaryText(engine.summary))
+    case .save(let path):
+      guard let path else {
+        show("  Usage: /save FILE\n")
+        return false
+      }
+      show(save(engine.summary.markdown(), to: path))
+    case .quit:
+      show(renderer.render(engine.finish(), progress: engine.progress, lastReply: nil))
+      return true
+    case .unknown(let name, let suggestion):
+      show("  Unknown command \(VisibleText.sanitize(name))." + (suggestion.map { " Did you mean \($0)?" } ?? "") + " Type /help.\n")
+    }
+    return false
+  }
+
+  /// Saves the summary; returns the line to show.
+  private func save(_ markdown: String, to path: String) -> String {
+    do {
+      try PrivateFile.write(markdown, to: path)
+      return "  Saved the summary to \(VisibleText.sanitize(path)) (readable only by you).\n"
+    } catch {
+      return "  Could not save: \(error.message)\n"
+    }
+  }
+
+  private func welcome() -> String {
+    let style = renderer.style
+    var text = style.bold(engine.script.title) + "\n"
+    text += style.dim("Ask each question, then type what they answered. Type /help for commands.") + "\n"
+    text += style.dim("What you type stays on this computer.") + "\n"
+    return text
+  }
+
+  private func show(_ text: String) {
+    out.append(text)
+    do {
+      try out.flush()
+    } catch {
+      // Standard output is gone: nothing more can be shown, but the record is already written.
+    }
+  }
+}
+
+extension String {
+  fileprivate func padding(_ width: Int) -> String {
+    count >= width ? self : self + String(repeating: " ", count: width - count)
+  }
+}

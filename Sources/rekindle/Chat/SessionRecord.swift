@@ -1,0 +1,93 @@
+import Dialogue
+import Foundation
+
+/// One line of a session record (`chat --record FILE`): JSON Lines, one per turn.
+///
+/// Every line carries the engine snapshot after it, so `chat --resume FILE` can continue from the
+/// last whole line, whatever happened to the process after it was written.
+struct SessionRecordLine: Codable {
+  /// "start", "turn", "back" or "skip".
+  var type: String
+  var format = "rekindle-record/1"
+  var script: String
+  var fingerprint: String
+  var number: Int
+  var state: String?
+  var question: String?
+  var reply: String?
+  var signals: [String]?
+  var evasive: Bool?
+  var snapshot: DialogueSnapshot
+}
+
+/// Appends session record lines to a private file, each in one write, and reports write errors
+/// once without stopping the conversation.
+final class SessionRecorder {
+  let path: String
+  private let descriptor: Int32
+  private var number = 0
+  private var failed = false
+  private let encoder: JSONEncoder = {
+    let e = JSONEncoder()
+    e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return e
+  }()
+
+  init(path: String) throws(UserFacingError) {
+    self.path = path
+    descriptor = try PrivateFile.openForAppend(path)
+  }
+
+  deinit { close(descriptor) }
+
+  /// Writes one line for what just happened; a failure is reported once on standard error.
+  func record(_ type: String, engine: DialogueEngine, turn: Turn?) {
+    number += 1
+    let line = SessionRecordLine(
+      type: type, script: engine.script.title, fingerprint: engine.script.fingerprint, number: number,
+      state: turn?.stateID, question: turn?.question, reply: turn?.reply,
+      signals: turn.map { $0.analysis.signalIDs.map(\.rawValue) }, evasive: turn?.analysis.evasive,
+      snapshot: engine.snapshot)
+    do {
+      var data = try encoder.encode(line)
+      data.append(0x0A)
+      let text = String(decoding: data, as: UTF8.self)
+      if let code = PrivateFile.writeAll(descriptor, text) { report(code) }
+    } catch {
+      report(EINVAL)
+    }
+  }
+
+  private func report(_ code: Int32) {
+    guard !failed else { return }
+    failed = true
+    StandardError.write(
+      "rekindle: warning: cannot write the session record \(path): \(String(cString: strerror(code))); the conversation goes on\n")
+  }
+
+  /// The snapshot in the last whole line of a record, for `--resume`.
+  static func lastSnapshot(in path: String) throws(UserFacingError) -> (SessionRecordLine, Int) {
+    let text = try FileReader.readText(path)
+    let decoder = JSONDecoder()
+    var last: (SessionRecordLine, Int)?
+    var lineNumber = 0
+    var firstBad: Int?
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lineNumber += 1
+      if line.isEmpty { continue }
+      if let decoded = try? decoder.decode(SessionRecordLine.self, from: Data(line.utf8)) {
+        last = (decoded, lineNumber)
+      } else if firstBad == nil {
+        firstBad = lineNumber
+      }
+    }
+    guard let last else {
+      let at = firstBad.map { ":\($0)" } ?? ""
+      throw UserFacingError("error: \(path)\(at): not a Rekindle session record", code: .dataError)
+    }
+    if let bad = firstBad, bad < last.1 {
+      throw UserFacingError("error: \(path):\(bad): damaged record line", code: .dataError)
+    }
+    return last
+  }
+}

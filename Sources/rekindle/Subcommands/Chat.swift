@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
+import ArgumentParser
+import Dialogue
+import LineEditor
+import Signals
+
+/// `rekindle chat`: the guided practice conversation (the default subcommand).
+struct Chat: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Practise the conversation: ask each question, type their reply, see the signs.",
+    discussion: """
+      At a terminal, input uses GNU readline: line editing, Up/Down history, Ctrl-R search, Tab \
+      completion of the slash commands. Ctrl-C clears the line (twice on an empty line ends), \
+      Ctrl-D ends with the summary. With standard input from a file, replies are read one per line \
+      and the transcript is printed without prompts or colours.
+      """)
+
+  @Option(help: ArgumentHelp("Run another dialogue script (YAML).", valueName: "file"))
+  var script: String?
+
+  @Option(help: ArgumentHelp("Append the session to FILE as JSON Lines, one line per turn (mode 0600).", valueName: "file"))
+  var record: String?
+
+  @Option(help: ArgumentHelp("Continue a session recorded with --record (and keep recording to it).", valueName: "file"))
+  var resume: String?
+
+  @Flag(help: "Keep the typed lines between sessions, in $XDG_STATE_HOME/rekindle/history (mode 0600).")
+  var history = false
+
+  @Flag(help: "Do not colour the output (NO_COLOR works too).")
+  var noColor = false
+
+  @Option(help: ArgumentHelp("A lexicon file adding to or overriding the built-in one (repeatable).", valueName: "file"))
+  var lexicon: [String] = []
+
+  func run() throws {
+    var code: Int32 = 0
+    try reportingErrors {
+      let script = try ScriptSource.load(self.script)
+      let analyzer = Analyzer(lexicon: try LexiconLoader.load(lexicon))
+      var engine = DialogueEngine(script: script, analyzer: analyzer)
+      if let resume {
+        let (line, _) = try SessionRecorder.lastSnapshot(in: resume)
+        do {
+          engine = try DialogueEngine(script: script, analyzer: analyzer, restoring: line.snapshot)
+        } catch let error as DialogueError {
+          guard case .scriptMismatch = error else {
+            throw UserFacingError("error: \(resume): \(error)", code: .dataError)
+          }
+          throw UserFacingError(
+            "error: \(resume): recorded with another dialogue script (\"\(line.script)\"); use the same --script",
+            code: .dataError)
+        } catch {
+          throw UserFacingError("error: \(resume): \(error)", code: .dataError)
+        }
+        if case .ended = engine.phase {
+          throw UserFacingError("error: \(resume): that session has already ended", code: .dataError)
+        }
+      }
+      let recorder = try (record ?? resume).map { path throws(UserFacingError) in try SessionRecorder(path: path) }
+      var historyPath: String?
+      if history {
+        let path = ReadlineReader.defaultHistoryPath()
+        do {
+          try ReadlineReader.prepareHistoryFile(path)
+          historyPath = path
+        } catch {
+          StandardError.write("rekindle: warning: history not kept: \(error)\n")
+        }
+      }
+      let reader = makeLineReader(completions: ChatCommand.names, historyFile: historyPath)
+      let style = TerminalStyle.forStandardOutput(noColor: noColor)
+      let renderer = ChatRenderer(style: style, interactive: reader.isInteractive, width: Self.terminalWidth())
+      let session = ChatSession(engine: engine, reader: reader, renderer: renderer, recorder: recorder)
+      code = try session.run(resuming: resume != nil)
+    }
+    if code != 0 { throw ExitCode(code) }
+  }
+
+  private static func terminalWidth() -> Int {
+    var size = winsize()
+    if isatty(1) == 1 && ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col >= 40 {
+      return min(Int(size.ws_col) - 2, 100)
+    }
+    return 78
+  }
+}
