@@ -7,7 +7,7 @@ import Signals
 public struct DialogueEngine: Sendable {
   /// The script being played.
   public let script: DialogueScript
-  let analyzer: Analyzer
+  public let analyzer: Analyzer
   var state = ConversationState()
   /// Every reply so far, in order.
   public internal(set) var turns: [Turn] = []

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A compiled lexicon: vocabulary, word classes, expansions and patterns indexed by first word.
 ///
 /// Build one from text with ``Lexicon/init(document:)``; the built-in one is ``Lexicon/builtIn``.
@@ -30,6 +32,8 @@ public final class Lexicon: Sendable {
   let vocabulary: [String: Int32]
   /// The patterns flattened for matching.
   let tables: MatchTables
+  /// The class masks the rules read.
+  let ruleClasses: RuleClasses
 
   /// The number of entries.
   public var entryCount: Int { patterns.count }
@@ -65,6 +69,7 @@ public final class Lexicon: Sendable {
       patterns: c.patterns, patternsByWord: c.patternsByWord, patternsByPrefix: c.patternsByPrefix,
       prefixAncestors: c.prefixAncestors, byName: c.patternsByName, byNumber: c.patternsByNumber,
       wordClasses: c.wordClasses, prefixClasses: c.prefixClasses)
+    ruleClasses = RuleClasses(classBits: c.classBits)
   }
 
   /// The class mask for a named class, or 0 when the lexicon does not define it.
@@ -84,10 +89,16 @@ public final class Lexicon: Sendable {
     }
   }()
 
-  /// The lexicon embedded in the binary.
+  /// The built-in lexicon when something already compiled it (never compiles it).
+  static var builtInIfCompiled: Lexicon? { builtInCompiled.withLock { $0 } }
+  private static let builtInCompiled = Mutex<Lexicon?>(nil)
+
+  /// The lexicon embedded in the binary, compiled on first use.
   public static let builtIn: Lexicon = {
     do {
-      return try Lexicon(document: builtInDocument)
+      let lexicon = try Lexicon(document: builtInDocument)
+      builtInCompiled.withLock { $0 = lexicon }
+      return lexicon
     } catch {
       preconditionFailure("the built-in lexicon does not compile: \(error)")
     }

@@ -5,17 +5,24 @@
 /// keyword lookup fail: negation scope, contrast ("..., but"), sarcasm, idioms, third-person
 /// sympathy, and short brush-offs.
 public struct Analyzer: Sendable {
+  /// A lexicon given at init; nil means the built-in one, compiled on first use.
+  private let custom: Lexicon?
+
   /// The compiled lexicon in use.
-  public let lexicon: Lexicon
-  private let classes: RuleClasses
+  public var lexicon: Lexicon { custom ?? .builtIn }
 
   /// The score a signal needs to be reported.
   public static let threshold = 0.5
 
-  /// An analyzer using `lexicon` (the built-in one by default).
-  public init(lexicon: Lexicon = .builtIn) {
-    self.lexicon = lexicon
-    classes = RuleClasses(lexicon: lexicon)
+  /// An analyzer using the built-in lexicon. It is compiled on the first analysis, not before, so a
+  /// program that shows a question first does not wait for it.
+  public init() {
+    custom = nil
+  }
+
+  /// An analyzer using `lexicon`.
+  public init(lexicon: Lexicon) {
+    custom = lexicon === Lexicon.builtInIfCompiled ? nil : lexicon
   }
 
   /// Analyzes one reply.
@@ -39,6 +46,8 @@ public struct Analyzer: Sendable {
   public func analyze(
     utf8 reply: UnsafeBufferPointer<UInt8>, question: UnsafeBufferPointer<UInt8>?, workspace ws: inout AnalysisWorkspace
   ) -> Analysis {
+    let lexicon = self.lexicon
+    let classes = lexicon.ruleClasses
     let tokenizer = Tokenizer(lexicon: lexicon)
     var context = QuestionContext()
     if let question {
@@ -71,13 +80,15 @@ struct RuleClasses: Sendable {
   let aux: UInt64
   let content: UInt64
 
-  init(lexicon: Lexicon) {
-    negator = lexicon.classMask("neg")
-    contrast = lexicon.classMask("contrast")
-    intensifier = lexicon.classMask("intensifier")
-    dampener = lexicon.classMask("dampener")
-    wh = lexicon.classMask("wh")
-    aux = lexicon.classMask("aux")
-    content = lexicon.classMask("function")
+  init(classBits: [String: Int]) {
+    func mask(_ name: String) -> UInt64 { classBits[name].map { UInt64(1) << UInt64($0) } ?? 0 }
+    negator = mask("neg")
+    contrast = mask("contrast")
+    intensifier = mask("intensifier")
+    dampener = mask("dampener")
+    wh = mask("wh")
+    aux = mask("aux")
+    content = mask("function")
   }
+
 }

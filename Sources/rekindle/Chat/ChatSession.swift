@@ -2,6 +2,7 @@
   @preconcurrency import Glibc
 #endif
 import Dialogue
+import Foundation
 import LineEditor
 import Signals
 
@@ -35,6 +36,7 @@ final class ChatSession {
       recorder?.record("start", engine: engine, turn: nil)
       show(renderer.render(events, progress: engine.progress, lastReply: nil))
     }
+    warmUp()
     while case .awaitingReply = engine.phase {
       let prompt = reader.isInteractive ? renderer.style.dim("(\(engine.progress.number)/\(engine.progress.total)) ") + "their reply> " : ""
       switch reader.readLine(prompt: prompt) {
@@ -62,6 +64,12 @@ final class ChatSession {
       }
     }
     return 0
+  }
+
+  /// Compiles the analyzer's lexicon in the background while the person reads the first question.
+  private func warmUp() {
+    let analyzer = engine.analyzer
+    Thread.detachNewThread { _ = analyzer.lexicon }
   }
 
   /// Runs a slash command; returns true when the session should end.

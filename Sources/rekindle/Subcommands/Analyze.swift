@@ -39,7 +39,7 @@ struct Analyze: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let analyzer = Analyzer(lexicon: try LexiconLoader.load(lexicon))
+      let analyzer = try LexiconLoader.analyzer(lexicon)
       let style = TerminalStyle.forStandardOutput(noColor: noColor)
       let outputFormat = format ?? (isStandardOutputTerminal() ? .text : .jsonl)
       let session = AnalyzeSession(

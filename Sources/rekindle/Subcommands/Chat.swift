@@ -39,7 +39,7 @@ struct Chat: ParsableCommand {
     var code: Int32 = 0
     try reportingErrors {
       let script = try ScriptSource.load(self.script)
-      let analyzer = Analyzer(lexicon: try LexiconLoader.load(lexicon))
+      let analyzer = try LexiconLoader.analyzer(lexicon)
       var engine = DialogueEngine(script: script, analyzer: analyzer)
       if let resume {
         let (line, _) = try SessionRecorder.lastSnapshot(in: resume)

@@ -45,7 +45,7 @@ struct Eval: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let analyzer = Analyzer(lexicon: try LexiconLoader.load(lexicon))
+      let analyzer = try LexiconLoader.analyzer(lexicon)
       var report = EvaluationReport()
       var workspace = AnalysisWorkspace()
       for path in files {
