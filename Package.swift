@@ -18,6 +18,8 @@ let package = Package(
       name: "Dialogue",
       dependencies: ["Signals", .product(name: "Yams", package: "Yams")]
     ),
+    // Pure: transcripts, replay through the engine, expectations, coverage.
+    .target(name: "Rehearsal", dependencies: ["Dialogue", "Signals", .product(name: "Yams", package: "Yams")]),
     // GNU readline as a C module (Debian: libreadline-dev).
     .systemLibrary(
       name: "CReadline",
@@ -25,11 +27,13 @@ let package = Package(
     ),
     // The line reader: readline on a terminal, plain lines otherwise.
     .target(name: "LineEditor", dependencies: ["CReadline"]),
+    // Pure: script authoring tools (linter, graphs, JSON Schema). No I/O.
+    .target(name: "Authoring", dependencies: ["Dialogue", "Signals", .product(name: "Yams", package: "Yams")]),
     // The thin executable: one subcommand per file.
     .executableTarget(
       name: "rekindle",
       dependencies: [
-        "Signals", "Dialogue", "LineEditor",
+        "Signals", "Dialogue", "LineEditor", "Rehearsal", "Authoring",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // A static Swift runtime: faster start-up, and the binary runs when copied alone anywhere.
@@ -43,6 +47,10 @@ let package = Package(
     ),
     .testTarget(name: "SignalsTests", dependencies: ["Signals"], exclude: ["Fixtures"]),
     .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Signals"]),
+    .testTarget(name: "RehearsalTests", dependencies: ["Rehearsal", "Dialogue", "Signals"]),
+    .testTarget(
+      name: "AuthoringTests",
+      dependencies: ["Authoring", "Dialogue", "Signals", .product(name: "Yams", package: "Yams")]),
     .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
     .testTarget(name: "rekindleTests", dependencies: ["Signals", "Dialogue"]),
   ]

@@ -28,7 +28,7 @@ final class ChatTerminalTests: XCTestCase {
     try FileManager.default.createDirectory(
       at: sandbox.appendingPathComponent("state"), withIntermediateDirectories: true)
     // An empty inputrc: neither ~/.inputrc nor /etc/inputrc changes the key bindings.
-    FileManager.default.createFile(atPath: sandbox.appendingPathComponent("inputrc").path, contents: Data())
+    _ = FileManager.default.createFile(atPath: sandbox.appendingPathComponent("inputrc").path, contents: Data())
   }
 
   override func tearDownWithError() throws {
@@ -67,6 +67,10 @@ final class ChatTerminalTests: XCTestCase {
     try expect(pty, reply, "Up (ESC [ A) should bring back the previous reply")
     pty.send("\u{15}")
     pty.settle()
+    let cleared = pty.screen()
+    XCTAssertTrue(
+      cleared.rows.last(where: { $0.contains(prompt) })?.hasSuffix(prompt.trimmingTrailingSpaces()) == true,
+      "after Ctrl-U the prompt row should hold only the prompt; screen:\n\(cleared.dump())")
 
     // 4. "/he" + Tab completes to "/help"; Enter shows the help.
     pty.send("/he")
@@ -206,9 +210,10 @@ final class ChatTerminalTests: XCTestCase {
     XCTAssertEqual(homeFiles, [], "nothing should be written under HOME without --history")
   }
 
-  /// A reply longer than one row wraps at the 100th column: the prompt's colour codes must not
-  /// count as visible characters (readline needs them between \001 and \002).
-  func testLongReplyWrapsAtTheWindowEdge() throws {
+  /// A reply longer than one row wraps at the 100th column, and Ctrl-U then clears both rows and
+  /// puts the cursor right after the prompt. For readline to know where the prompt ends, the
+  /// prompt's colour codes must not count as visible characters (they need \u{1}...\u{2}).
+  func testLongReplyWrapsAndCtrlUClearsItCleanly() throws {
     let pty = try launch()
     try expect(pty, firstQuestion)
     try expect(pty, prompt)
@@ -217,28 +222,53 @@ final class ChatTerminalTests: XCTestCase {
     try expect(pty, "word11xx")
     pty.settle()
 
-    let screen = pty.screen()
+    var screen = pty.screen()
     guard let row = screen.rows.lastIndex(where: { $0.contains(prompt) }) else {
       return XCTFail("no prompt on screen:\n\(screen.dump())")
     }
     let promptLine = screen.rows[row]
     let promptEnd = promptLine.range(of: prompt)!.upperBound
-    let firstPart = String(promptLine[promptEnd...])
-    let promptColumns = promptLine.distance(from: promptLine.startIndex, to: promptEnd)
+    let promptText = String(promptLine[..<promptEnd])  // "(1/7) their reply> "
+    let promptColumns = promptText.count
     let expectedFirst = String(long.prefix(100 - promptColumns))
     let expectedRest = String(long.dropFirst(100 - promptColumns))
     XCTAssertEqual(
-      firstPart, expectedFirst,
+      String(promptLine[promptEnd...]), expectedFirst,
       "the prompt row should be filled to column 100 before wrapping; screen:\n\(screen.dump())")
     XCTAssertEqual(
-      row + 1 < screen.rows.count ? screen.rows[row + 1].trimmingTrailingSpaces() : nil, expectedRest,
+      row + 1 < screen.rows.count ? screen.rows[row + 1] : nil, expectedRest,
       "the rest of the reply should continue at the start of the next row; screen:\n\(screen.dump())")
     XCTAssertEqual(screen.cursorRow, row + 1)
     XCTAssertEqual(screen.cursorColumn, expectedRest.count)
 
+    // Ctrl-U kills the whole (wrapped) line: the screen must show the bare prompt again.
+    pty.send("\u{15}")
+    pty.settle()
+    screen = pty.screen()
+    XCTAssertEqual(
+      screen.rows[row], promptText.trimmingTrailingSpaces(),
+      "after Ctrl-U the prompt row should hold only the prompt; screen:\n\(screen.dump())")
+    XCTAssertEqual(
+      row + 1 < screen.rows.count ? screen.rows[row + 1] : "", "",
+      "after Ctrl-U the wrapped row should be blank; screen:\n\(screen.dump())")
+    XCTAssertEqual(screen.cursorRow, row, "after Ctrl-U the cursor should be on the prompt row")
+    XCTAssertEqual(
+      screen.cursorColumn, promptColumns,
+      "after Ctrl-U the cursor should sit right after the prompt; screen:\n\(screen.dump())")
+
+    // What is typed next appears right after the prompt.
+    pty.send("ok")
+    try expect(pty, "ok")
+    pty.settle()
+    screen = pty.screen()
+    XCTAssertEqual(
+      screen.rows[row], promptText + "ok",
+      "text typed after Ctrl-U should follow the prompt directly; screen:\n\(screen.dump())")
+
     pty.send("\u{15}\u{04}")
     try expect(pty, "## Tally")
     XCTAssertEqual(pty.waitForExit(timeout: 10), .exited(0))
+    assertTerminalRestored(pty)
   }
 
   // MARK: - Helpers
@@ -347,20 +377,18 @@ private final class PTYChatProcess {
   private var closed = false
 
   init(executable: String, arguments: [String], environment: [String], columns: UInt16, rows: UInt16) throws {
-    let master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
-    guard master >= 0 else { throw PTYError("posix_openpt", errno) }
-    guard grantpt(master) == 0, unlockpt(master) == 0 else {
+    // posix_openpt, unlockpt and ptsname are not imported into Swift (X/Open extensions), so
+    // this is what they do on Linux: open the multiplexer, unlock the slave, ask its number.
+    let master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
+    guard master >= 0 else { throw PTYError("open /dev/ptmx", errno) }
+    var unlock: Int32 = 0
+    var number: UInt32 = 0
+    guard ioctl(master, Self.setPTYLock, &unlock) == 0, ioctl(master, Self.getPTYNumber, &number) == 0 else {
       let code = errno
       Glibc.close(master)
-      throw PTYError("grantpt/unlockpt", code)
+      throw PTYError("unlock the pty", code)
     }
-    var nameBuffer = [CChar](repeating: 0, count: 128)
-    guard ptsname_r(master, &nameBuffer, nameBuffer.count) == 0 else {
-      let code = errno
-      Glibc.close(master)
-      throw PTYError("ptsname_r", code)
-    }
-    let slavePath = String(cString: nameBuffer)
+    let slavePath = "/dev/pts/\(number)"
     var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
     _ = ioctl(master, UInt(TIOCSWINSZ), &size)
     _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
@@ -560,6 +588,10 @@ private final class PTYChatProcess {
     Glibc.close(master)
     Glibc.close(slave)
   }
+
+  /// `TIOCSPTLCK` and `TIOCGPTN` (asm-generic/ioctls.h), which Swift does not import.
+  private static let setPTYLock = UInt(0x4004_5431)
+  private static let getPTYNumber = UInt(0x8004_5430)
 
   private static func decode(_ status: Int32) -> PTYExit {
     status & 0x7F == 0 ? .exited((status >> 8) & 0xFF) : .signaled(status & 0x7F)

@@ -7,6 +7,7 @@ import Signals
 public struct DialogueEngine: Sendable {
   /// The script being played.
   public let script: DialogueScript
+  /// The analyzer that reads each reply.
   public let analyzer: Analyzer
   var state = ConversationState()
   /// Every reply so far, in order.

@@ -2,28 +2,37 @@ import Signals
 import Yams
 
 /// One `key: value` pair of a YAML mapping, with the key as text.
-struct Entry {
-  var key: String
-  var keyNode: Node
-  var value: Node
+public struct Entry {
+  /// The key's text.
+  public var key: String
+  /// The key's node (for its location).
+  public var keyNode: Node
+  /// The value's node.
+  public var value: Node
 }
 
 /// Typed access to YAML nodes that turns every mismatch into a ``ScriptError`` at the node's mark.
-struct NodeReader {
-  let file: String
+public struct NodeReader {
+  /// The file name used in locations.
+  public let file: String
+
+  /// A reader reporting locations in `file`.
+  public init(file: String) {
+    self.file = file
+  }
 
   // MARK: - Locations
 
-  func location(_ node: Node) -> SourceLocation {
+  public func location(_ node: Node) -> SourceLocation {
     SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
   }
 
-  func error(_ message: String, at node: Node) -> ScriptError {
+  public func error(_ message: String, at node: Node) -> ScriptError {
     ScriptError(message, at: location(node))
   }
 
   /// "a list", "a mapping", "text": what a node is, for messages.
-  func describe(_ node: Node) -> String {
+  public func describe(_ node: Node) -> String {
     switch node {
     case .mapping: return "a mapping"
     case .sequence: return "a list"
@@ -31,7 +40,7 @@ struct NodeReader {
     }
   }
 
-  func isNull(_ node: Node) -> Bool {
+  public func isNull(_ node: Node) -> Bool {
     guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return false }
     return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
   }
@@ -39,7 +48,7 @@ struct NodeReader {
   // MARK: - Containers
 
   /// The entries of a mapping, in document order; keys must be plain text and unique.
-  func entries(_ node: Node, of what: String) throws(ScriptError) -> [Entry] {
+  public func entries(_ node: Node, of what: String) throws(ScriptError) -> [Entry] {
     guard let mapping = node.mapping else {
       throw error("\(what) should be a mapping of `key: value` lines, not \(describe(node))", at: node)
     }
@@ -56,7 +65,7 @@ struct NodeReader {
   }
 
   /// Rejects keys that are not in `allowed`, suggesting the closest allowed one.
-  func checkKeys(_ entries: [Entry], allowed: [String], in what: String) throws(ScriptError) {
+  public func checkKeys(_ entries: [Entry], allowed: [String], in what: String) throws(ScriptError) {
     for entry in entries where !allowed.contains(entry.key) {
       var message = "unknown key `\(entry.key)` in \(what)"
       if let suggestion = Suggestion.closest(to: entry.key, in: allowed) {
@@ -69,7 +78,7 @@ struct NodeReader {
   }
 
   /// The items of a list.
-  func items(_ node: Node, of what: String) throws(ScriptError) -> [Node] {
+  public func items(_ node: Node, of what: String) throws(ScriptError) -> [Node] {
     guard let sequence = node.sequence else {
       throw error("\(what) should be a list, not \(describe(node))", at: node)
     }
@@ -79,28 +88,28 @@ struct NodeReader {
   // MARK: - Scalars
 
   /// A scalar as text; numbers and booleans are accepted as written.
-  func text(_ node: Node, of what: String) throws(ScriptError) -> String {
+  public func text(_ node: Node, of what: String) throws(ScriptError) -> String {
     guard let scalar = node.scalar, !isNull(node) else {
       throw error("\(what) should be text, not \(describe(node))", at: node)
     }
     return scalar.string
   }
 
-  func int(_ node: Node, of what: String) throws(ScriptError) -> Int {
+  public func int(_ node: Node, of what: String) throws(ScriptError) -> Int {
     guard node.scalar != nil, let value = node.int else {
       throw error("\(what) should be a whole number, not \(describe(node))", at: node)
     }
     return value
   }
 
-  func double(_ node: Node, of what: String) throws(ScriptError) -> Double {
+  public func double(_ node: Node, of what: String) throws(ScriptError) -> Double {
     guard node.scalar != nil, let value = node.float, value.isFinite else {
       throw error("\(what) should be a number, not \(describe(node))", at: node)
     }
     return value
   }
 
-  func bool(_ node: Node, of what: String) throws(ScriptError) -> Bool {
+  public func bool(_ node: Node, of what: String) throws(ScriptError) -> Bool {
     guard node.scalar != nil, let value = node.bool else {
       throw error("\(what) should be true or false, not \(describe(node))", at: node)
     }
@@ -108,7 +117,7 @@ struct NodeReader {
   }
 
   /// A mapping of names to text values (for `set` and `vars`).
-  func stringMap(_ node: Node, of what: String) throws(ScriptError) -> [String: String] {
+  public func stringMap(_ node: Node, of what: String) throws(ScriptError) -> [String: String] {
     var result: [String: String] = [:]
     for entry in try entries(node, of: what) {
       result[entry.key] = try text(entry.value, of: "the value of `\(entry.key)` in \(what)")
@@ -117,7 +126,7 @@ struct NodeReader {
   }
 
   /// Signal ids from a list, with a suggestion for unknown ones.
-  func signals(_ node: Node, of what: String) throws(ScriptError) -> [SignalID] {
+  public func signals(_ node: Node, of what: String) throws(ScriptError) -> [SignalID] {
     let list = try items(node, of: what)
     if list.isEmpty { throw error("\(what) is empty; list at least one signal id", at: node) }
     var result: [SignalID] = []
@@ -126,7 +135,7 @@ struct NodeReader {
   }
 
   /// One signal id.
-  func signal(_ node: Node, of what: String) throws(ScriptError) -> SignalID {
+  public func signal(_ node: Node, of what: String) throws(ScriptError) -> SignalID {
     let name = try text(node, of: "a signal id in \(what)")
     if let id = SignalID(rawValue: name) { return id }
     let known = SignalID.allCases.map(\.rawValue)

@@ -21,12 +21,18 @@ public enum ScriptLoader {
   /// - Returns: The script, with every `goto` and signal id checked.
   /// - Throws: ``ScriptError`` pointing at the first problem found.
   public static func load(_ yaml: String, file: String) throws(ScriptError) -> DialogueScript {
+    let root = try parseYAML(yaml, file: file, what: "script")
+    return try ScriptDecoder(reader: NodeReader(file: file)).decode(root)
+  }
+
+  /// Parses YAML text into its node tree with the same size, nesting and alias limits as scripts,
+  /// turning syntax errors into ``ScriptError``s with `file:line:column` (used for transcripts too).
+  public static func parseYAML(_ yaml: String, file: String, what: String) throws(ScriptError) -> Node {
     try DocumentLimits.checkText(yaml, file: file)
-    let reader = NodeReader(file: file)
     let root: Node
     do {
       guard let composed = try Yams.compose(yaml: yaml) else {
-        throw ScriptError("the script is empty", at: SourceLocation(file: file, line: 1, column: 1))
+        throw ScriptError("the \(what) is empty", at: SourceLocation(file: file, line: 1, column: 1))
       }
       root = composed
     } catch let error as ScriptError {
@@ -34,8 +40,8 @@ public enum ScriptLoader {
     } catch {
       throw YAMLSyntax.scriptError(error, in: yaml, file: file)
     }
-    try DocumentLimits.checkNodeCount(root, reader: reader)
-    return try ScriptDecoder(reader: reader).decode(root)
+    try DocumentLimits.checkNodeCount(root, reader: NodeReader(file: file))
+    return root
   }
 
   /// Loaded once; the embedded text is checked by the tests, so failure here is a build mistake.

@@ -1,0 +1,2 @@
+/// Temporary: the Authoring module is being written.
+enum AuthoringPlaceholder {}
