@@ -78,7 +78,7 @@ final class ChatTerminalTests: XCTestCase {
     pty.send("\t")
     try expect(pty, "lp", "Tab after /he should complete the rest of /help")
     XCTAssertTrue(
-      pty.screen().rows.contains { $0.contains("/help") && $0.contains(prompt) },
+      pty.screen().rows.contains { $0.hasSuffix(prompt + "/help") },
       "the edited line should read /help after Tab; screen:\n\(pty.screen().dump())")
     pty.send("\r")
     try expect(pty, "/why", "the help should list /why")

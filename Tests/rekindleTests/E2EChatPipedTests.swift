@@ -133,7 +133,10 @@ final class E2EChatPipedTests: E2ETestCase {
     XCTAssertEqual(result.err, "", file: file, line: line)
     let out = result.out
     XCTAssertTrue(out.contains("> " + statement), out, file: file, line: line)
-    XCTAssertTrue(out.contains("Stopping the practice here."), "no safety exit for \"\(statement)\":\n\(out)", file: file, line: line)
+    guard out.contains("Stopping the practice here.") else {
+      XCTFail("no safety exit for \"\(statement)\"; the practice went on:\n\(out.prefix(1500))", file: file, line: line)
+      return
+    }
     XCTAssertTrue(out.contains("emergency"), "the safety text should mention emergency services", file: file, line: line)
     XCTAssertTrue(out.contains("safety concern"), file: file, line: line)
     XCTAssertFalse(out.contains("> " + later), "a line after the safety statement was read as a reply", file: file, line: line)

@@ -1235,7 +1235,8 @@ enum BuiltInLexicon {
     yes 1 ^ {yes|yeah|yep|yup|sure|definitely|absolutely|correct|ok|totally|course|affirmative|uh|yess}
     yes 1 ^ of course
     yes 1 ^ i {did|do|have|am|was|would|will|could|can|had} $
-    yes 1 ^ i {still}? do
+    yes 1 ^ i do $
+    yes 1 ^ i still do
     yes 1 ^ {kind|sort} of
     yes 1 a {couple|few} {of}? {times|dates|weeks|months}
     yes 1 ^ there was {someone|one|a|this}

@@ -187,7 +187,8 @@ struct RuleEvaluation {
       case .evasive:
         if !negated && evasiveMatch == nil { evasiveMatch = m }
       case .yes, .no:
-        if isMasked(m) { continue }
+        // Without a question, only a reply that opens with yes or no has an answer.
+        if isMasked(m) || (!context.isPresent && m.start != 0) { continue }
         var answer: YesNoAnswer = pattern.category == .yes ? .yes : .no
         if negated { answer = answer == .yes ? .no : .yes }
         if answerMatch.map({ m.start < $0.0.start }) ?? true { answerMatch = (m, answer) }
@@ -245,7 +246,7 @@ struct RuleEvaluation {
 
     // Yes/no answer.
     var answer = YesNoAnswer.unclear
-    if !context.isPresent || context.isYesNo, let found = answerMatch {
+    if !context.isPresent || context.isYesNo, evasiveMatch == nil, let found = answerMatch {
       answer = found.1
     }
 

@@ -97,7 +97,9 @@ final class LineSource {
   }
 
   private func fill() throws {
-    try willBlock?()
+    // Hand over what is pending only when the read would wait (a pipe with nothing in it yet).
+    var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+    if poll(&poller, 1, 0) == 0 { try willBlock?() }
     start = 0
     end = 0
     while true {

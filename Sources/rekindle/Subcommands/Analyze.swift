@@ -43,8 +43,9 @@ struct Analyze: ParsableCommand {
       let style = TerminalStyle.forStandardOutput(noColor: noColor)
       let outputFormat = format ?? (isStandardOutputTerminal() ? .text : .jsonl)
       let session = AnalyzeSession(
-        analyzer: analyzer, input: input, format: outputFormat, question: question,
-        renderer: AnalysisRenderer(style: style))
+        work: LineAnalysis(
+          analyzer: analyzer, input: input, format: outputFormat, question: question,
+          renderer: AnalysisRenderer(style: style)))
       for path in files.isEmpty ? ["-"] : files {
         try session.process(LineSource(path: path))
       }

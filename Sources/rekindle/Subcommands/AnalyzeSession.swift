@@ -1,40 +1,57 @@
 #if canImport(Glibc)
   @preconcurrency import Glibc
 #endif
+import Dispatch
 import Signals
 
 /// Whether standard output is a terminal.
 func isStandardOutputTerminal() -> Bool { isatty(1) == 1 }
 
-/// The streaming loop behind `rekindle analyze`: one output line per input line.
+/// The streaming loop behind `rekindle analyze`: one output line per input line, in order.
+///
+/// Lines are gathered into batches (up to 4,096 lines or 1 MiB) and a batch is split across the
+/// machine's cores; outputs are written in input order. A batch is also processed whenever reading
+/// would block, so a slow pipe gets each result as soon as its line arrives. Memory stays bounded
+/// by the batch size (and the longest line).
 final class AnalyzeSession {
-  let analyzer: Analyzer
-  let input: Analyze.InputFormat
-  let format: Analyze.OutputFormat
-  let question: String?
-  let renderer: AnalysisRenderer
-  private var workspace = AnalysisWorkspace()
+  let work: LineAnalysis
   private var out = OutputBuffer()
   private(set) var failedLines = 0
+  private let workers: Int
 
-  /// Output keys that an input member of the same name must not shadow.
-  private static let reserved: Set<String> = ["reply", "question", "signals", "answer", "evasive", "tone"]
+  /// The pending batch: line bytes back to back, and where each line starts.
+  private var batchBytes: [UInt8] = []
+  private var batchStarts: [Int] = []
+  private var batchNumbers: [Int] = []
+  private var batchSource = ""
 
-  init(analyzer: Analyzer, input: Analyze.InputFormat, format: Analyze.OutputFormat, question: String?, renderer: AnalysisRenderer) {
-    self.analyzer = analyzer
-    self.input = input
-    self.format = format
-    self.question = question
-    self.renderer = renderer
+  static let batchLines = 4096
+  static let batchBytesLimit = 1 << 20
+
+  init(work: LineAnalysis) {
+    self.work = work
+    let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    workers = max(1, min(cores, 8))
   }
 
   func process(_ source: LineSource) throws {
-    // Flush what is written before blocking on input, so a slow pipe sees results as they come.
-    source.willBlock = { [unowned self] () throws(UserFacingError) in try self.out.flush() }
-    defer { source.willBlock = nil }
-    while try source.nextLine({ line in try handle(line, source: source) }) {
-      try out.flushIfFull()
+    source.willBlock = { [unowned self] () throws(UserFacingError) in
+      try self.runBatch()
+      try self.out.flush()
     }
+    defer { source.willBlock = nil }
+    batchSource = source.name
+    while try source.nextLine({ line in
+      batchStarts.append(batchBytes.count)
+      batchNumbers.append(source.lineNumber)
+      batchBytes.append(contentsOf: line)
+    }) {
+      if batchStarts.count >= Self.batchLines || batchBytes.count >= Self.batchBytesLimit {
+        try runBatch()
+        try out.flushIfFull()
+      }
+    }
+    try runBatch()
     try out.flush()
   }
 
@@ -42,61 +59,68 @@ final class AnalyzeSession {
     try out.flush()
   }
 
-  private func handle(_ line: UnsafeBufferPointer<UInt8>, source: LineSource) throws {
-    switch input {
-    case .lines:
-      let reply = String(decoding: line, as: UTF8.self)
-      emit(reply: reply, question: question, passthrough: [])
-    case .jsonl:
-      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-        emit(reply: "", question: nil, passthrough: [])
-        return
-      }
-      do {
-        let object = try JSONObjectLine(parsing: line)
-        guard let reply = try object.string("reply") else {
-          throw JSONObjectLine.SyntaxError(column: 1, message: "missing \"reply\" (a string)")
+  /// Analyzes the pending batch, in parallel when it is large enough, and appends the outputs in order.
+  private func runBatch() throws(UserFacingError) {
+    let count = batchStarts.count
+    guard count > 0 else { return }
+    let parts = count >= 64 ? workers : 1
+    var outputs = [OutputBuffer](repeating: OutputBuffer(descriptor: -1, capacity: 0), count: parts)
+    var errors = [[String]](repeating: [], count: parts)
+    let work = self.work
+    let source = batchSource
+    batchStarts.append(batchBytes.count)
+    batchStarts.withUnsafeBufferPointer { starts in
+      batchNumbers.withUnsafeBufferPointer { numbers in
+        batchBytes.withUnsafeBufferPointer { bytes in
+          outputs.withUnsafeMutableBufferPointer { outs in
+            errors.withUnsafeMutableBufferPointer { errs in
+              let perPart = (count + parts - 1) / parts
+              let view = BatchView(starts: starts, numbers: numbers, bytes: bytes, outs: outs, errs: errs)
+              DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let (starts, numbers, bytes, outs, errs) = (view.starts, view.numbers, view.bytes, view.outs, view.errs)
+                var workspace = AnalysisWorkspace()
+                var local = OutputBuffer(descriptor: -1, capacity: 0)
+                var messages: [String] = []
+                let first = part * perPart
+                let last = min(count, first + perPart)
+                if first < last {
+                  for k in first..<last {
+                    let line = UnsafeBufferPointer(rebasing: bytes[starts[k]..<starts[k + 1]])
+                    if let message = work.handle(
+                      line, number: numbers[k], source: source, workspace: &workspace, out: &local)
+                    {
+                      messages.append(message)
+                    }
+                  }
+                }
+                outs[part] = local
+                errs[part] = messages
+              }
+            }
+          }
         }
-        let question = try object.string("question") ?? self.question
-        emit(reply: reply, question: question, passthrough: object.members)
-      } catch let error as JSONObjectLine.SyntaxError {
+      }
+    }
+    for part in 0..<parts {
+      outputs[part].bytes.withUnsafeBufferPointer { out.append($0) }
+      for message in errors[part] {
         failedLines += 1
-        let message = "\(source.name):\(source.lineNumber):\(error.column): error: \(error.message)"
         StandardError.write("rekindle: \(message)\n")
-        if format == .jsonl {
-          out.append("{\"error\":")
-          JSONWriter.string(message, to: &out)
-          out.append(",\"line\":")
-          out.append(String(source.lineNumber))
-          out.append("}\n")
-        }
       }
     }
+    batchBytes.removeAll(keepingCapacity: true)
+    batchStarts.removeAll(keepingCapacity: true)
+    batchNumbers.removeAll(keepingCapacity: true)
+    try out.flushIfFull()
   }
+}
 
-  private func emit(reply: String, question: String?, passthrough: [JSONObjectLine.Member]) {
-    let analysis = reply.isEmpty ? Analysis.empty : analyzer.analyze(reply, question: question, workspace: &workspace)
-    switch format {
-    case .text:
-      out.append(renderer.line(reply, analysis, showAnswer: question != nil))
-      out.append(UInt8(ascii: "\n"))
-    case .jsonl:
-      out.append(UInt8(ascii: "{"))
-      for member in passthrough where member.key != "reply" && member.key != "question" {
-        let key = Self.reserved.contains(member.key) ? "input_" + member.key : member.key
-        JSONWriter.string(key, to: &out)
-        out.append(UInt8(ascii: ":"))
-        member.rawValue.withUnsafeBufferPointer { out.append($0) }
-        out.append(UInt8(ascii: ","))
-      }
-      out.append("\"reply\":")
-      JSONWriter.string(reply, to: &out)
-      if let question {
-        out.append(",\"question\":")
-        JSONWriter.string(question, to: &out)
-      }
-      JSONWriter.analysisFields(analysis, to: &out)
-      out.append("}\n")
-    }
-  }
+/// The batch's buffers, shared with the worker threads. Each worker reads its own range of lines
+/// and writes only its own output slot, so the sharing is safe.
+private struct BatchView: @unchecked Sendable {
+  let starts: UnsafeBufferPointer<Int>
+  let numbers: UnsafeBufferPointer<Int>
+  let bytes: UnsafeBufferPointer<UInt8>
+  let outs: UnsafeMutableBufferPointer<OutputBuffer>
+  let errs: UnsafeMutableBufferPointer<[String]>
 }

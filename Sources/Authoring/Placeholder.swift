@@ -1,2 +1,0 @@
-/// Temporary: the Authoring module is being written.
-enum AuthoringPlaceholder {}
