@@ -9,7 +9,8 @@ struct StructureCheck {
   private(set) var diagnostics: [Diagnostic] = []
   /// Every `start` and `goto`, checked once all state ids are known.
   private var references: [(name: String, node: Node)] = []
-  private var stateIDs: [String] = []
+  /// The state ids, once `states:` has been read as a mapping (nil before, and when it is not one).
+  private var stateIDs: [String]?
 
   init(file: String) {
     self.file = file
@@ -193,7 +194,7 @@ struct StructureCheck {
     if node.mapping != nil && found.isEmpty {
       report(.wrongType, "\(what) is empty", hint: "add at least one question state and an end state", at: node)
     }
-    stateIDs = found.map(\.name)
+    if node.mapping != nil { stateIDs = found.map(\.name) }
     for entry in found { state(entry) }
   }
 
@@ -251,6 +252,7 @@ struct StructureCheck {
   // MARK: - References and reports
 
   private mutating func checkReferences() {
+    guard let stateIDs else { return }  // no readable `states:`: already reported
     for reference in references where !stateIDs.contains(reference.name) {
       let hint = Suggestion.closest(to: reference.name, in: stateIDs).map { "did you mean `\($0)`?" }
         ?? "add a state `\(reference.name)` under `states:`, or name an existing one"

@@ -69,7 +69,7 @@ final class ChatTerminalTests: XCTestCase {
     pty.settle()
     let cleared = pty.screen()
     XCTAssertTrue(
-      cleared.rows.last(where: { $0.contains(prompt) })?.hasSuffix(prompt.trimmingTrailingSpaces()) == true,
+      cleared.rows.last(where: { $0.contains(prompt.trimmingTrailingSpaces()) })?.hasSuffix(prompt.trimmingTrailingSpaces()) == true,
       "after Ctrl-U the prompt row should hold only the prompt; screen:\n\(cleared.dump())")
 
     // 4. "/he" + Tab completes to "/help"; Enter shows the help.

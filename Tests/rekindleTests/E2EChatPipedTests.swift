@@ -300,6 +300,34 @@ final class E2EChatPipedTests: E2ETestCase {
     XCTAssertEqual(after.last?["reply"] as? String, "It was your birthday. I almost called you that night.")
   }
 
+  /// A record whose last line was cut short (the process was killed mid-write) resumes from the
+  /// last whole line, and the turns of the resumed session are not lost to that damaged line.
+  func testResumeAfterATruncatedLastLineKeepsTheNewTurns() throws {
+    let record = tempDir.appendingPathComponent("cut.jsonl")
+    let first = try chat(["I messed up, I know that.", "I kept thinking about us."], ["--record", record.path])
+    XCTAssertTrue(first.exited(0), first.summary)
+    var recordLines = E2EText.lines(try String(contentsOf: record, encoding: .utf8))
+    XCTAssertEqual(recordLines.count, 3)
+    recordLines[2] = String(recordLines[2].prefix(50))  // no newline after it
+    try Data(recordLines.joined(separator: "\n").utf8).write(to: record)
+
+    let resumed = try chat(["I still love you, and I wanted to say it properly."], ["--resume", record.path])
+    XCTAssertTrue(resumed.exited(0), resumed.summary)
+    XCTAssertEqual(lines(resumed.out, startingWith: "Ask: ").first, Self.secondAsk, "resumes from the last whole line")
+
+    // The new turn is on a line of its own that parses.
+    let after = E2EText.lines(try String(contentsOf: record, encoding: .utf8))
+    let last = after.last.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    XCTAssertEqual(
+      last?["reply"] as? String, "I still love you, and I wanted to say it properly.",
+      "the resumed turn was glued to the damaged line: \(after.last?.prefix(160) ?? "")")
+
+    // Resuming again continues after that turn.
+    let again = try run(["chat", "--resume", record.path], stdin: .null)
+    XCTAssertTrue(again.exited(0), again.summary)
+    XCTAssertEqual(lines(again.out, startingWith: "Ask: ").first, Self.thirdAsk, "the resumed session's answer was lost")
+  }
+
   func testCorruptRecordIsAClearError() throws {
     let garbage = try makeFile("garbage.jsonl", "this is not a record\n")
     let result = try run(["chat", "--resume", garbage.path], stdin: .null)
@@ -311,10 +339,10 @@ final class E2EChatPipedTests: E2ETestCase {
     // A damaged line before a good one.
     let record = tempDir.appendingPathComponent("good.jsonl")
     _ = try chat(["I messed up, I know that.", "I kept thinking about us."], ["--record", record.path])
-    var lines = E2EText.lines(try String(contentsOf: record, encoding: .utf8))
-    XCTAssertEqual(lines.count, 3)
-    lines[1] = String(lines[1].prefix(40))
-    let damaged = try makeFile("damaged.jsonl", lines.joined(separator: "\n") + "\n")
+    var recordLines = E2EText.lines(try String(contentsOf: record, encoding: .utf8))
+    XCTAssertEqual(recordLines.count, 3)
+    recordLines[1] = String(recordLines[1].prefix(40))
+    let damaged = try makeFile("damaged.jsonl", recordLines.joined(separator: "\n") + "\n")
     let result2 = try run(["chat", "--resume", damaged.path], stdin: .null)
     XCTAssertTrue(result2.exited(65), result2.summary)
     XCTAssertTrue(result2.err.contains("\(damaged.path):2"), result2.err)

@@ -38,7 +38,7 @@ final class ChatSession {
     }
     warmUp()
     while case .awaitingReply = engine.phase {
-      let prompt = reader.isInteractive ? renderer.style.dim("(\(engine.progress.number)/\(engine.progress.total)) ") + "their reply> " : ""
+      let prompt = reader.isInteractive ? renderer.style.promptDim("(\(engine.progress.number)/\(engine.progress.total)) ") + "their reply> " : ""
       switch reader.readLine(prompt: prompt) {
       case .line(let raw):
         let line = raw.trimmingSpaces()

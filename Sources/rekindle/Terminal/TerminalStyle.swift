@@ -19,6 +19,12 @@ struct TerminalStyle: Sendable {
   }
 
   func bold(_ text: String) -> String { wrap(text, "1") }
+
+  /// Dim text for a readline prompt: the escape codes are bracketed with \u{1} and \u{2} so
+  /// readline knows they take no columns (otherwise it redraws the line in the wrong place).
+  func promptDim(_ text: String) -> String {
+    enabled ? "\u{1}\u{1B}[2m\u{2}\(text)\u{1}\u{1B}[0m\u{2}" : text
+  }
   func dim(_ text: String) -> String { wrap(text, "2") }
   func hopeful(_ text: String) -> String { wrap(text, "32") }
   func caution(_ text: String) -> String { wrap(text, "33") }
