@@ -12,11 +12,9 @@ enum PrivateFile {
       throw UserFacingError("error: \(path): \(String(cString: strerror(errno)))", code: errno == ENOENT ? .noInput : .ioError)
     }
     var info = stat()
-    if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
-      close(fd)
-      throw UserFacingError("error: \(path): not a regular file", code: .ioError)
+    if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG {
+      _ = fchmod(fd, 0o600)  // also when it existed with wider permissions, or the umask was 0
     }
-    _ = fchmod(fd, 0o600)  // also when it existed with wider permissions, or the umask was 0
     return fd
   }
 
