@@ -53,6 +53,7 @@ struct GraphCheck {
 
   private func transitionFindings(_ state: DialogueState, maySet: Set<VariableFlow.Assignment>) -> [Diagnostic] {
     var found: [Diagnostic] = []
+    var answered: [YesNoAnswer: Int] = [:]  // answers caught by earlier guards testing only `answer`
     for (index, transition) in state.transitions.enumerated() {
       let name = "transition \(index + 1) of state `\(state.id)`"
       let location = map.transition(index, of: state)
@@ -70,6 +71,17 @@ struct GraphCheck {
             hint: "move `set` to a transition without `follow_up`", at: location))
       }
       guard let condition = transition.condition else { continue }
+      if answered.count == YesNoAnswer.allCases.count {
+        let lines = YesNoAnswer.allCases.compactMap { answered[$0] }.sorted().map(String.init)
+        found.append(
+          Diagnostic(
+            .unreachableTransition,
+            "\(name) can never be taken: the transitions on lines \(lines.joined(separator: ", ")) already catch "
+              + "every answer (yes, no and unclear)",
+            hint: "move it before them", at: location))
+        continue
+      }
+      if let answer = Self.onlyAnswer(condition), answered[answer] == nil { answered[answer] = transition.line }
       if let reason = Self.impossibility(condition) {
         found.append(
           Diagnostic(.unreachableTransition, "\(name) can never be taken: \(reason)", hint: "fix its `when`", at: location))
@@ -96,6 +108,15 @@ struct GraphCheck {
       }
     }
     return found
+  }
+
+  /// The answer a guard tests when it tests nothing else.
+  static func onlyAnswer(_ condition: Guard) -> YesNoAnswer? {
+    let onlyAnswer =
+      condition.anySignals.isEmpty && condition.allSignals.isEmpty && condition.noneSignals.isEmpty
+      && condition.evasive == nil && condition.toneAbove == nil && condition.toneBelow == nil
+      && condition.pattern == nil && condition.vars.isEmpty
+    return onlyAnswer ? condition.answer : nil
   }
 
   /// Why a guard can never hold, if it cannot.

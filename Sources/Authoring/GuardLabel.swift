@@ -20,11 +20,12 @@ enum GuardLabel {
     return parts.joined(separator: ", ")
   }
 
-  /// A transition's label in a graph: its guard, with its follow-up limit ("evasive, follow-up ×1").
+  /// A transition's label in a graph: its guard, with "↻N" when it first asks a follow-up (up to N times;
+  /// "↻∞" without a limit).
   static func edge(_ transition: Transition) -> String {
     var label = text(transition.condition)
     if transition.followUp != nil {
-      label += transition.retries.map { ", follow-up ×\($0)" } ?? ", follow-up"
+      label += " ↻" + (transition.retries.map(String.init) ?? "∞")
     }
     return label
   }

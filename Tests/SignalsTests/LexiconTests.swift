@@ -10,8 +10,8 @@ final class LexiconTests: XCTestCase {
   func testErrorsNameFileLineAndColumn() {
     let cases: [(String, String)] = [
       ("blam 1.0 your fault", "x.lex:1:1: error: unknown category 'blam' (did you mean 'blame'?)"),
-      ("\nblame 2 your fault", "x.lex:2:1: error: weight '2' must be a number from -1 to 1"),
-      ("blame 1.0 +bogus your fault", "x.lex:1:1: error: unknown option '+bogus' (known: +nonneg, +q:WORD)"),
+      ("\nblame 2 your fault", "x.lex:2:7: error: weight '2' must be a number from -1 to 1"),
+      ("blame 1.0 +bogus your fault", "x.lex:1:11: error: unknown option '+bogus' (known: +nonneg, +q:WORD)"),
       ("blame 1.0 @nope fault", "x.lex:1:11: error: unknown class '@nope'"),
       ("@you your\n", "x.lex:1:1: error: class definition needs ':' after the name, as in '@you: you your'"),
       ("blame 1.0 ... _", "x.lex:1:11: error: a pattern cannot start with '_'"),

@@ -127,6 +127,8 @@ class E2ETestCase: XCTestCase {
   var binary: URL!
   /// A fresh directory for this test, removed afterwards.
   var tempDir: URL!
+  /// The SIGPIPE disposition before this test, restored afterwards.
+  private var previousSIGPIPE: __sighandler_t?
 
   /// Texts that only appear when the Swift runtime crashes.
   static let crashMarkers = ["Fatal error", "Backtrace", "Current stack trace", "Stack dump", "Illegal instruction", "Segmentation fault"]
@@ -171,7 +173,7 @@ class E2ETestCase: XCTestCase {
     }
     self.binary = binary
     // Writing to a process that has already exited must not kill the test runner.
-    signal(SIGPIPE, SIG_IGN)
+    previousSIGPIPE = signal(SIGPIPE, SIG_IGN)
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rekindle-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     tempDir = dir
@@ -179,6 +181,7 @@ class E2ETestCase: XCTestCase {
 
   override func tearDownWithError() throws {
     if let tempDir { try? FileManager.default.removeItem(at: tempDir) }
+    if let previousSIGPIPE { signal(SIGPIPE, previousSIGPIPE) }
     try super.tearDownWithError()
   }
 

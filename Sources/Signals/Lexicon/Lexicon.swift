@@ -34,6 +34,8 @@ public final class Lexicon: Sendable {
   let tables: MatchTables
   /// The class masks the rules read.
   let ruleClasses: RuleClasses
+  /// Word ids the rules read.
+  let ruleWords: RuleWords
 
   /// The number of entries.
   public var entryCount: Int { patterns.count }
@@ -70,6 +72,7 @@ public final class Lexicon: Sendable {
       prefixAncestors: c.prefixAncestors, byName: c.patternsByName, byNumber: c.patternsByNumber,
       wordClasses: c.wordClasses, prefixClasses: c.prefixClasses)
     ruleClasses = RuleClasses(classBits: c.classBits)
+    ruleWords = RuleWords(vocabulary: c.vocabulary)
   }
 
   /// The class mask for a named class, or 0 when the lexicon does not define it.

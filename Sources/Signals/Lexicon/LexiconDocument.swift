@@ -143,18 +143,19 @@ public struct LexiconDocument: Sendable {
       while position < content.count && !isSpace(content[position]) { position += 1 }
       return (text(content[start..<position]), start)
     }
-    guard let (categoryName, _) = nextField(), let (weightText, _) = nextField(), position < content.count else {
+    guard let (categoryName, _) = nextField(), let (weightText, weightStart) = nextField(), position < content.count else {
       throw LexiconError("entry needs a category, a weight and a pattern, as in 'blame 1.0 your fault'", at: at)
     }
     guard let category = EntryCategory(name: categoryName) else {
       let hint = Suggestion.closest(to: categoryName, in: EntryCategory.allNames).map { " (did you mean '\($0)'?)" } ?? ""
       throw LexiconError("unknown category '\(categoryName)'\(hint)", at: at)
     }
+    let weightAt = SourceLocation(file: file, line: line, column: first + weightStart + 1)
     guard let weight = Double(weightText), weight.isFinite, weight >= -1, weight <= 1 else {
-      throw LexiconError("weight '\(weightText)' must be a number from -1 to 1", at: at)
+      throw LexiconError("weight '\(weightText)' must be a number from -1 to 1", at: weightAt)
     }
     if category != .tone && weight < 0 {
-      throw LexiconError("only 'tone' entries take a negative weight", at: at)
+      throw LexiconError("only 'tone' entries take a negative weight", at: weightAt)
     }
     var negatable = true
     var questionWord: String?
@@ -162,6 +163,7 @@ public struct LexiconDocument: Sendable {
     while true {
       let saved = position
       guard let (option, start) = nextField() else { break }
+      let optionAt = SourceLocation(file: file, line: line, column: first + start + 1)
       guard option.hasPrefix("+") else {
         position = saved
         patternStart = start
@@ -172,7 +174,7 @@ public struct LexiconDocument: Sendable {
       } else if option.hasPrefix("+q:"), option.utf8.count > 3 {
         questionWord = String(option.dropFirst(3))
       } else {
-        throw LexiconError("unknown option '\(option)' (known: +nonneg, +q:WORD)", at: at)
+        throw LexiconError("unknown option '\(option)' (known: +nonneg, +q:WORD)", at: optionAt)
       }
     }
     // A '|' inside braces belongs to the pattern; the first one outside starts a reason.

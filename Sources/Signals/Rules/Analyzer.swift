@@ -92,3 +92,14 @@ struct RuleClasses: Sendable {
   }
 
 }
+
+/// Word ids the rules read, looked up once per lexicon.
+struct RuleWords: Sendable {
+  let no: Int32
+  let say: [Int32]
+
+  init(vocabulary: [String: Int32]) {
+    no = vocabulary["no"] ?? Token.unknown
+    say = ["say", "said", "says", "saying"].compactMap { vocabulary[$0] }
+  }
+}

@@ -11,6 +11,8 @@ struct RuleEvaluation {
   /// Buffers reused from one reply to the next.
   var scratch: RuleScratch
   private var sarcasmEvidence: PatternMatch?
+  private var noWord: Int32 { lexicon.ruleWords.no }
+  private var sayWords: [Int32] { lexicon.ruleWords.say }
   private var sarcastic = false
 
   init(
@@ -121,7 +123,8 @@ struct RuleEvaluation {
     }
   }
 
-  /// Whether a negator stands just before the match in the same clause.
+  /// Whether a negator stands just before the match in the same clause: "not" or "never" up to
+  /// four words before it, "no" only right before it ("no rush"), never the "no" of "say no".
   private func isNegated(_ m: PatternMatch) -> Bool {
     var k = Int(m.start)
     if tokens[k].flags.contains(.clauseStart) { return false }
@@ -130,7 +133,11 @@ struct RuleEvaluation {
     while k >= 0 && steps < 4 {
       let t = tokens[k]
       if t.isEnd { return false }
-      if t.classes & classes.negator != 0 && !filler[k] { return true }
+      if t.classes & classes.negator != 0 && !filler[k] {
+        if t.word != noWord { return true }
+        let said = k > 0 && sayWords.contains(tokens[k - 1].word)
+        if steps == 0 && !said { return true }
+      }
       if t.flags.contains(.clauseStart) { return false }
       k -= 1
       steps += 1

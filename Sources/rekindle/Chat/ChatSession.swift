@@ -122,7 +122,8 @@ final class ChatSession {
       try PrivateFile.write(markdown, to: path)
       return "  Saved the summary to \(VisibleText.sanitize(path)) (readable only by you).\n"
     } catch {
-      return "  Could not save: \(error.message)\n"
+      let reason = error.message.hasPrefix("error: ") ? String(error.message.dropFirst(7)) : error.message
+      return "  Could not save: \(reason)\n"
     }
   }
 

@@ -33,9 +33,22 @@ final class SessionRecorder {
     return e
   }()
 
-  init(path: String) throws(UserFacingError) {
+  init(path: String, continuingAt number: Int = 0) throws(UserFacingError) {
     self.path = path
+    self.number = number
     descriptor = try PrivateFile.openForAppend(path)
+    // A record cut off mid-line (the process was killed while writing) gets its line ended, so
+    // the next line starts whole.
+    if lseek(descriptor, -1, SEEK_END) >= 0 {
+      var last: UInt8 = 0
+      let fd = open(path, O_RDONLY | O_CLOEXEC)
+      if fd >= 0 {
+        if lseek(fd, -1, SEEK_END) >= 0 && read(fd, &last, 1) == 1 && last != 0x0A {
+          PrivateFile.writeAll(descriptor, "\n")
+        }
+        close(fd)
+      }
+    }
   }
 
   deinit { close(descriptor) }
@@ -65,28 +78,39 @@ final class SessionRecorder {
       "rekindle: warning: cannot write the session record \(path): \(String(cString: strerror(code))); the conversation goes on\n")
   }
 
-  /// The snapshot in the last whole line of a record, for `--resume`.
+  /// The snapshot in the last whole line of a record, for `--resume`. A last line cut off by a
+  /// crash is removed from the file (with a warning) so the record stays whole; a damaged line
+  /// anywhere else is an error.
   static func lastSnapshot(in path: String) throws(UserFacingError) -> (SessionRecordLine, Int) {
     let text = try FileReader.readText(path)
     let decoder = JSONDecoder()
     var last: (SessionRecordLine, Int)?
     var lineNumber = 0
-    var firstBad: Int?
+    var offset = 0
+    var bad: (line: Int, offset: Int)?
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
       lineNumber += 1
+      defer { offset += line.utf8.count + 1 }
       if line.isEmpty { continue }
+      if let bad {
+        throw UserFacingError("error: \(path):\(bad.line): damaged record line", code: .dataError)
+      }
       if let decoded = try? decoder.decode(SessionRecordLine.self, from: Data(line.utf8)) {
         last = (decoded, lineNumber)
-      } else if firstBad == nil {
-        firstBad = lineNumber
+      } else {
+        bad = (lineNumber, offset)
       }
     }
     guard let last else {
-      let at = firstBad.map { ":\($0)" } ?? ""
+      let at = bad.map { ":\($0.line)" } ?? ""
       throw UserFacingError("error: \(path)\(at): not a Rekindle session record", code: .dataError)
     }
-    if let bad = firstBad, bad < last.1 {
-      throw UserFacingError("error: \(path):\(bad): damaged record line", code: .dataError)
+    if let bad {
+      StandardError.write(
+        "rekindle: warning: \(path):\(bad.line): the last line was cut off (the session was interrupted); dropping it\n")
+      if truncate(path, off_t(bad.offset)) != 0 {
+        throw UserFacingError("error: \(path): \(String(cString: strerror(errno)))", code: .ioError)
+      }
     }
     return last
   }

@@ -41,8 +41,10 @@ struct Chat: ParsableCommand {
       let script = try ScriptSource.load(self.script)
       let analyzer = try LexiconLoader.analyzer(lexicon)
       var engine = DialogueEngine(script: script, analyzer: analyzer)
+      var recordNumber = 0
       if let resume {
         let (line, _) = try SessionRecorder.lastSnapshot(in: resume)
+        recordNumber = line.number
         do {
           engine = try DialogueEngine(script: script, analyzer: analyzer, restoring: line.snapshot)
         } catch let error as DialogueError {
@@ -59,7 +61,9 @@ struct Chat: ParsableCommand {
           throw UserFacingError("error: \(resume): that session has already ended", code: .dataError)
         }
       }
-      let recorder = try (record ?? resume).map { path throws(UserFacingError) in try SessionRecorder(path: path) }
+      let recorder = try (record ?? resume).map { path throws(UserFacingError) in
+        try SessionRecorder(path: path, continuingAt: path == resume ? recordNumber : 0)
+      }
       var historyPath: String?
       if history {
         let path = ReadlineReader.defaultHistoryPath()

@@ -78,6 +78,9 @@ struct Eval: ParsableCommand {
           }
         }) {}
       }
+      if report.cases.isEmpty {
+        throw UserFacingError("error: \(files.joined(separator: ", ")): no labeled replies to score", code: .dataError)
+      }
       let printer = EvalPrinter(style: TerminalStyle.forStandardOutput(noColor: noColor))
       print(format == .json ? printer.json(report) : printer.text(report, files: files, misses: !noMisses), terminator: "")
       let safetyRecall = report.scores[.safety]?.recall ?? 1

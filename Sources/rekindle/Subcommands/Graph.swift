@@ -1,6 +1,31 @@
 import ArgumentParser
+import Authoring
 
-/// `rekindle graph` (being written).
+/// `rekindle graph`: prints a dialogue script's state machine as a Graphviz or Mermaid graph.
 struct Graph: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "(being written)", shouldDisplay: false)
+  static let configuration = CommandConfiguration(
+    abstract: "Draw the conversation's flow: states, transitions and their guards (DOT or Mermaid).",
+    discussion: """
+      States are labelled with their id and a short form of the question; edges with the guards of the \
+      transitions between two states, in order. The end state is doubled, the safety exit red. Render \
+      DOT with Graphviz (`rekindle graph | dot -Tsvg > flow.svg`); paste Mermaid into a ```mermaid block \
+      of a Markdown page.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case dot, mermaid
+  }
+
+  @Option(help: "Output: 'dot' (Graphviz) or 'mermaid'.")
+  var format: Format = .dot
+
+  @Option(help: ArgumentHelp("Draw another dialogue script (YAML) instead of the built-in one.", valueName: "file"))
+  var script: String?
+
+  func run() throws {
+    try reportingErrors {
+      let script = try ScriptSource.load(self.script)
+      print(format == .dot ? DOTGraph.render(script) : MermaidGraph.render(script), terminator: "")
+    }
+  }
 }

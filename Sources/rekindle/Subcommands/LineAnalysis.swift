@@ -50,6 +50,44 @@ struct LineAnalysis: Sendable {
     }
   }
 
+  /// Copies a raw JSON value, repairing what would make the output invalid: invalid UTF-8 becomes
+  /// U+FFFD and control characters inside strings become `\u00XX` escapes.
+  static func appendCleanJSON(_ raw: UnsafeBufferPointer<UInt8>, to out: inout OutputBuffer) {
+    let clean = raw.allSatisfy { $0 >= 0x20 && $0 < 0x80 }
+    if clean || (raw.allSatisfy { $0 >= 0x20 } && String(validating: raw, as: UTF8.self) != nil) {
+      out.append(raw)
+      return
+    }
+    var text = String(decoding: raw, as: UTF8.self)
+    text.withUTF8 { bytes in
+      var inString = false
+      var escaped = false
+      for b in bytes {
+        if inString {
+          if escaped {
+            escaped = false
+          } else if b == UInt8(ascii: "\\") {
+            escaped = true
+          } else if b == UInt8(ascii: "\"") {
+            inString = false
+          } else if b < 0x20 {
+            out.append("\\u00")
+            let hex = Array("0123456789abcdef".utf8)
+            out.append(hex[Int(b >> 4)])
+            out.append(hex[Int(b & 0xF)])
+            continue
+          }
+        } else if b == UInt8(ascii: "\"") {
+          inString = true
+        } else if b < 0x20 {
+          out.append(UInt8(ascii: " "))
+          continue
+        }
+        out.append(b)
+      }
+    }
+  }
+
   private func emit(
     reply: String, question: String?, passthrough: [JSONObjectLine.Member], _ workspace: inout AnalysisWorkspace,
     _ out: inout OutputBuffer
@@ -65,7 +103,7 @@ struct LineAnalysis: Sendable {
         let key = Self.reserved.contains(member.key) ? "input_" + member.key : member.key
         JSONWriter.string(key, to: &out)
         out.append(UInt8(ascii: ":"))
-        member.rawValue.withUnsafeBufferPointer { out.append($0) }
+        member.rawValue.withUnsafeBufferPointer { Self.appendCleanJSON($0, to: &out) }
         out.append(UInt8(ascii: ","))
       }
       out.append("\"reply\":")

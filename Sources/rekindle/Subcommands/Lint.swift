@@ -1,6 +1,65 @@
 import ArgumentParser
+import Authoring
+import Dialogue
 
-/// `rekindle lint` (being written).
+/// `rekindle lint`: checks dialogue scripts and reports errors and warnings with their place.
 struct Lint: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "(being written)", shouldDisplay: false)
+  static let configuration = CommandConfiguration(
+    abstract: "Check dialogue scripts: structure, flow, examples against the analyzer, and wording.",
+    discussion: """
+      Prints one line per finding, `FILE:LINE:COLUMN: error|warning: message [rule] (hint: ...)`, then a \
+      summary on standard error. Checks the YAML and the format (unknown keys, wrong values, unknown \
+      signals and states), the flow (unreachable states, states with no way to an end, shadowed \
+      transitions, follow-ups without a retry limit, safety coverage), runs each transition's \
+      `examples:` through the analyzer and the guards, and reads the script's own questions and \
+      coaching for blame or pressure. Exits 0 when clean, 1 otherwise. See Scripts/README.md.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+  }
+
+  @Argument(help: "Script files to check (the built-in script when none).")
+  var files: [String] = []
+
+  @Option(help: "Output: 'text' (one line per finding) or 'json' (one object).")
+  var format: Format = .text
+
+  @Option(help: ArgumentHelp("A lexicon file adding to or overriding the built-in one (repeatable).", valueName: "file"))
+  var lexicon: [String] = []
+
+  @Flag(help: "Do not colour the output.")
+  var noColor = false
+
+  func run() throws {
+    var clean = true
+    try reportingErrors {
+      let linter = Linter(analyzer: try LexiconLoader.analyzer(lexicon))
+      let style = TerminalStyle.forStandardOutput(noColor: noColor)
+      var report = LintReport()
+      let sources: [(path: String, text: String?)] =
+        files.isEmpty ? [(ScriptLoader.builtInFile, ScriptLoader.builtInText)] : files.map { ($0, nil) }
+      for source in sources {
+        let text = try source.text ?? FileReader.readText(source.path)
+        let found = linter.lint(text, file: source.path)
+        report.add(found, for: source.path)
+        if format == .text {
+          for diagnostic in found { print(Self.line(diagnostic, style: style)) }
+        }
+      }
+      if format == .json { print(report.json.pretty) }
+      StandardError.write("rekindle lint: \(report.summary)\n")
+      clean = report.isClean
+    }
+    if !clean { throw ExitCode(1) }
+  }
+
+  /// One finding, with the severity coloured on a terminal.
+  private static func line(_ diagnostic: Diagnostic, style: TerminalStyle) -> String {
+    let severity = diagnostic.severity == .error
+      ? style.danger("error") : style.caution("warning")
+    var text = "\(diagnostic.location): \(severity): \(diagnostic.message) \(style.dim("[\(diagnostic.rule.rawValue)]"))"
+    if !diagnostic.hint.isEmpty { text += " (hint: \(diagnostic.hint))" }
+    return text
+  }
 }
