@@ -161,6 +161,13 @@ enum BuiltInLexicon {
     mask 1 could not wait {to|for|until}
     mask 1 {killed|murdered|slayed} it
     mask 1 drop dead
+    mask 1 dead {tired|serious|end|on|set|wrong|right|battery|phone|silence|quiet}
+    mask 1 {phone|battery|car|plant|plants|conversation} {is|was|died|dead}
+    mask 1 {died|dying|die} {laughing|of|down|out}
+    mask 1 {kill|killing} {time|it|the|a}
+    mask 1 {killer|killed} {it|the}
+    mask 1 {my|his|her|your} {grandma|grandpa|grandmother|grandfather|mom|dad|mother|father|dog|cat|uncle|aunt|friend} ... {died|passed|dead}
+    mask 1 {died|passed} {last|in|when|of|from|after}
     mask 1 {cut|cutting} {costs|back|down|corners|ties|class|hair|the}
     mask 1 {take|taking|took} your time {on|with|getting|coming|answering|replying|calling|texting}
     mask 1 no worries
@@ -226,6 +233,20 @@ enum BuiltInLexicon {
     # ---------------------------------------------------------------------------------------------
     # coldness: distant, curt, indifferent or dismissive
 
+    coldness 0.9 believe what you want
+    coldness 0.9 think what you {want|like}
+    coldness 0.9 ^ pass $
+    coldness 0.9 not {going to|gonna} get into {that|it|this}
+    coldness 0.9 not here to {explain|justify|defend}
+    coldness 0.9 what more do you want
+    coldness 0.9 whatever makes you happy
+    coldness 0.8 can we {order|go|eat|leave} now
+    coldness 0.8 {yeah|yes} {yeah|yes} $
+    coldness 0.8 it is a simple question
+    coldness 0.8 do not really {want|wanna} to talk about
+    coldness 0.8 a speech $?
+    coldness 0.8 ask yourself
+
     coldness 0.8 {quiz|interrogation|interview|questionnaire}
     coldness 0.9 why are {you|we} {asking|doing} {this|me|the|that}
     coldness 0.9 {asking|ask} me {this|that} again
@@ -290,6 +311,27 @@ enum BuiltInLexicon {
 
     # ---------------------------------------------------------------------------------------------
     # blame: puts the fault on the listener
+
+    blame 1.0 {the way|how} you ... is what {sank|killed|ruined|broke|wrecked|ended}
+    blame 1.0 your ... is what {sank|killed|ruined|broke|wrecked|ended}
+    blame 0.9 you always took {her|his|their} side
+    blame 0.9 you never {liked|trusted|backed|defended|supported}
+    blame 0.9 if you would {listened|have|just} ... we would not
+    blame 0.9 who stopped ... first
+    blame 0.9 you stopped {making|trying|caring|putting|listening|showing}
+    blame 0.9 you were so {wrapped|busy|caught|obsessed}
+    blame 0.9 until you made it one
+    blame 0.9 as controlling as you
+    blame 0.9 {just}? as {bad|jealous|cold|distant} as you
+    blame 0.9 you were never easy
+    blame 0.9 you {are|were} the one who wanted
+    blame 0.9 ask yourself why
+    blame 0.8 why i felt like i had to
+    blame 0.9 you gave up on us
+    blame 0.9 you {did|do} this to me
+    blame 0.9 after the way you treated me
+    blame 0.9 your {drama|nagging|jealousy|temper|mother|mom|family|friends} ... {broke|ruined|wrecked|killed|sank}
+    blame 0.9 not me $
 
     blame 0.9 you ... checked out
     blame 0.8 you let your
@@ -375,6 +417,25 @@ enum BuiltInLexicon {
     # ---------------------------------------------------------------------------------------------
     # doubt: uncertain or hesitant about getting back together or about his own feelings
 
+    doubt 1.0 not a hundred percent
+    doubt 0.9 {fairly|pretty|kind of|mostly} sure
+    doubt 0.9 {percent|%} sure
+    doubt 1.0 second {guessing|guess}
+    doubt 0.9 i think i do . probably
+    doubt 0.9 ask me next week
+    doubt 1.0 want to want
+    doubt 1.0 part of me
+    doubt 0.9 might be a mistake
+    doubt 0.9 {could|might} be {love|habit|a mistake}
+    doubt 1.0 i have my doubts
+    doubt 1.0 {not}? made up my mind
+    doubt 1.0 {still}? figuring out if
+    doubt 0.9 could also {blow|go|end|fall}
+    doubt 0.9 not convinced
+    doubt 0.9 i can not tell
+    doubt 0.8 ^ probably $
+    doubt 0.9 not sure what i want
+
     doubt 0.9 {wondering|wonder} {if|whether}
     doubt 1.0 do not know where {that|this} leaves
     doubt 1.0 still figuring {that|it|this} out
@@ -434,6 +495,31 @@ enum BuiltInLexicon {
 
     # ---------------------------------------------------------------------------------------------
     # pressure: hogs the power, rushes the decision, ultimatums, guilt-tripping, control
+
+    pressure 1.0 not going to wait around
+    pressure 0.9 wait around forever
+    pressure 0.9 already told my {parents|family|mom|friends|kids}
+    pressure 1.0 by {friday|monday|tuesday|wednesday|thursday|saturday|sunday|tonight|tomorrow}
+    pressure 0.9 {need|have} to sort this
+    pressure 0.9 {move|moving} back in {together}? {this|tonight|tomorrow|next}
+    pressure 0.9 skip {all}? the talking
+    pressure 0.9 you can not just say
+    pressure 1.0 if you loved me
+    pressure 0.9 think about the kids
+    pressure 0.9 {keeping|keep} this family apart
+    pressure 1.0 until the weekend
+    pressure 1.0 you have until
+    pressure 0.9 {im|i am} done asking
+    pressure 0.9 ^ yes or no
+    pressure 0.9 {give|hand} me your {passwords|phone|password|pin}
+    pressure 1.0 keep it up and
+    pressure 1.0 see what happens
+    pressure 0.9 you are done with
+    pressure 0.9 {put|paid} a deposit
+    pressure 0.9 i quit my job to
+    pressure 1.0 say yes now
+    pressure 0.9 or i am gone
+    pressure 0.9 {before|by} the {weekend|end}
 
     pressure 0.9 tell me {tonight|today|now|already}
     pressure 1.0 ^ decide $
@@ -520,6 +606,22 @@ enum BuiltInLexicon {
     # ---------------------------------------------------------------------------------------------
     # self_focus: wants the listener back mainly for his own needs
 
+    self_focus 0.9 can not look after me
+    self_focus 0.9 {someone|somebody} to keep me
+    self_focus 1.0 my safe place
+    self_focus 1.0 comfort zone
+    self_focus 0.9 {i'm|i am} a {wreck|mess} on my own
+    self_focus 0.9 {need|want} a hug
+    self_focus 0.9 {someone|somebody} who gets me
+    self_focus 0.9 everyone had someone
+    self_focus 0.9 make me feel better
+    self_focus 0.9 {need|needs} {that|you} again
+    self_focus 0.9 help me {since|after|with}
+    self_focus 0.9 {should not|can not} {be}? living alone
+    self_focus 0.9 need {someone|somebody} around
+    self_focus 0.8 can not {cook|sleep|drive|cope}
+    self_focus 0.9 the only one i would trust to help
+
     self_focus 0.9 empty {place|house|apartment|bed|room|home}
     self_focus 0.9 {nobody|no one} to {bring|help|take|look|check|cook|make|hold|call}
     self_focus 0.8 to be {single|alone}
@@ -531,7 +633,7 @@ enum BuiltInLexicon {
     self_focus 0.8 {how much|that} i need you
     self_focus 0.8 keeping me on track
     self_focus 0.8 rock bottom
-    self_focus 0.7 lost {my|the} {job|car|apartment|place|house|lease}
+    self_focus 0.45 lost {my|the} {job|car|apartment|place|house|lease}
     self_focus 0.8 lease is up
 
     self_focus 0.9 @lonely
@@ -592,6 +694,24 @@ enum BuiltInLexicon {
     # ---------------------------------------------------------------------------------------------
     # rebound: came back after someone else rejected him, or still attached to someone else
 
+    rebound 1.0 @3p went back to {her|his} {husband|wife|ex|boyfriend|girlfriend|partner}
+    rebound 1.0 {turned|turns} down my proposal
+    rebound 1.0 @name {called|broke} it off
+    rebound 1.0 @3p called it off
+    rebound 0.9 {i think}? i am over her $?
+    rebound 1.0 not {completely|totally|fully|quite|really}? over {her|him}
+    rebound 1.0 {watch|ring|jacket|necklace|hoodie|shirt} {she|he} gave me
+    rebound 0.9 {her|his} engagement
+    rebound 1.0 @3p blocked me
+    rebound 1.0 {keep|kept} her number
+    rebound 1.0 still be with {her|him}
+    rebound 1.0 if {she|he} had not ended it
+    rebound 1.0 @3p chose ... over me
+    rebound 0.9 still stings
+    rebound 1.0 new boyfriend
+    rebound 1.0 new girlfriend
+    rebound 0.9 @3p said {she|he} needed space
+
     rebound 1.0 {check|checking|look|looking|stalk|stalking|watch|watching} {at}? {her|his} {instagram|insta|page|profile|facebook|photos|stories|tiktok}
     rebound 0.9 we still {talk|text|talking|texting}
     rebound 1.0 {@name|she|he} and i {broke|split|ended}
@@ -646,6 +766,24 @@ enum BuiltInLexicon {
     # ---------------------------------------------------------------------------------------------
     # minimizing: acts as if nothing happened, brushes the hurt off, wants to skip the talk
 
+    minimizing 1.0 no need for the big talk
+    minimizing 1.0 {the|this} big talk
+    minimizing 1.0 you will forget {all}? about it
+    minimizing 1.0 back to normal
+    minimizing 0.9 all the time . no biggie
+    minimizing 1.0 no biggie
+    minimizing 1.0 mountain out of a molehill
+    minimizing 1.0 blew it out of proportion
+    minimizing 0.9 people get over {them|it}
+    minimizing 0.9 a breakup is a breakup
+    minimizing 0.9 rehash
+    minimizing 0.9 you got through it
+    minimizing 1.0 were on a break
+    minimizing 0.9 goes through stuff
+    minimizing 0.9 analy* ... to death
+    minimizing 0.9 we will be fine
+    minimizing 0.9 just move on $?
+
     minimizing 1.0 not have been {that|so} bad
     minimizing 0.9 you are doing {fine|great|ok|good|well}
     minimizing 0.9 {rough|bad} patch
@@ -681,7 +819,7 @@ enum BuiltInLexicon {
     minimizing 1.0 {counseling|therapy|counselling} is for
     minimizing 0.9 real problems
     minimizing 1.0 just {had|hit|went} {a|through} {bad|rough|hard}
-    minimizing 1.0 did not {really}? {leave|mean|go}
+    minimizing 1.0 did not {really}? {leave|mean}
     minimizing 1.0 {just}? {needed|wanted} a {breather|break|minute|second}
     minimizing 1.0 ^ it was nothing
     minimizing 0.7 we were {both}? drunk
@@ -711,6 +849,23 @@ enum BuiltInLexicon {
 
     # ---------------------------------------------------------------------------------------------
     # openness: honest, open, communicative
+
+    openness 1.0 the full picture
+    openness 1.0 ask the hard ones
+    openness 0.9 not get defensive
+    openness 1.0 full honesty
+    openness 1.0 {happy|glad|willing} to talk about it
+    openness 1.0 tell you exactly
+    openness 0.9 hear it from me
+    openness 1.0 the real story
+    openness 0.9 wrote it all down
+    openness 1.0 level with you
+    openness 1.0 out in the open
+    openness 1.0 kept from you
+    openness 1.0 not going to dodge
+    openness 0.9 ^ truthfully
+    openness 0.9 i hid it from
+    openness 0.9 {tell|telling} you everything
 
     openness 1.0 tell you all
     openness 0.9 {even|including} the {parts|stuff|things|bits|ugly}
@@ -765,6 +920,10 @@ enum BuiltInLexicon {
 
     # ---------------------------------------------------------------------------------------------
     # remorse: regret, apology, sadness about what he did
+
+    remorse 0.9 wishing i had {stayed|not|never|listened|been}
+    remorse 0.9 replaying the day i left
+    remorse 0.8 ^ sorry , okay
 
     remorse 0.9 {regretting|regretted|regrets}
     remorse 1.0 {felt|feel|feeling} sick about what
@@ -834,6 +993,22 @@ enum BuiltInLexicon {
     # ---------------------------------------------------------------------------------------------
     # patience: willing to wait and to earn trust over time
 
+    patience 1.0 on probation
+    patience 1.0 as many {times|months|years|weeks} as you need
+    patience 1.0 earn {this|it|that|your} back slowly
+    patience 1.0 rather take a {year|month|while} and get it right
+    patience 1.0 take whatever time you need
+    patience 1.0 not expecting an answer
+    patience 0.9 slow is probably smart
+    patience 0.9 slow ... {smart|sensible|wise|right}
+    patience 1.0 keep showing up
+    patience 1.0 pace ourselves
+    patience 0.9 no finish line
+    patience 1.0 of course you need time
+    patience 0.9 you do not have to trust me yet
+    patience 0.9 ^ slow $
+    patience 0.9 really slow
+
     patience 1.0 {zero|no} {rush|hurry|pressure}
     patience 1.0 {whatever|any|your} {speed|pace}
     patience 0.9 not expecting {anything|it|you|much}
@@ -896,6 +1071,22 @@ enum BuiltInLexicon {
     # ---------------------------------------------------------------------------------------------
     # gives_power_back: leaves the decision and control with the listener
 
+    gives_power_back 1.0 ball is in your court
+    gives_power_back 1.0 ball's in your court
+    gives_power_back 1.0 that is what we will do
+    gives_power_back 1.0 yours to decide
+    gives_power_back 1.0 {you are|you're} the one who decides
+    gives_power_back 1.0 you get to decide
+    gives_power_back 1.0 set whatever boundaries
+    gives_power_back 0.9 stick to them
+    gives_power_back 1.0 that is your right
+    gives_power_back 1.0 you can end it
+    gives_power_back 1.0 driver's seat
+    gives_power_back 1.0 driver seat
+    gives_power_back 1.0 whatever you choose
+    gives_power_back 0.9 your pace , your decision
+    gives_power_back 1.0 your call
+
     gives_power_back 1.0 {your|ur} rules
     gives_power_back 0.9 however you want
     gives_power_back 1.0 veto
@@ -945,6 +1136,27 @@ enum BuiltInLexicon {
 
     # ---------------------------------------------------------------------------------------------
     # empathy: understands the listener's pain and sympathises
+
+    empathy 1.0 the not knowing hurt you
+    empathy 1.0 knocked your confidence
+    empathy 0.9 stopped trusting your own
+    empathy 1.0 how much it took out of you
+    empathy 1.0 how alone you felt
+    empathy 1.0 how {scared|lonely|hurt|humiliated|abandoned} you {felt|were}
+    empathy 1.0 can not imagine how
+    empathy 1.0 must have felt like
+    empathy 1.0 the pain is real
+    empathy 0.9 i caused {a lot|so much|all}
+    empathy 1.0 how much you gave up
+    empathy 1.0 thrown back in your face
+    empathy 1.0 {you're|you are} the one who got hurt
+    empathy 1.0 your guard is up
+    empathy 0.9 i gave you every reason
+    empathy 0.9 all on your own
+    empathy 0.9 that is a lot $
+    empathy 1.0 took away your
+    empathy 0.9 i get it $
+    empathy 1.0 broke your heart
 
     empathy 1.0 {wrecked|shattered|broke|destroyed|damaged} your {sense|trust|heart|confidence|faith}
     empathy 1.0 {night|nights|day|days|time|weeks|months} you spent
@@ -1007,6 +1219,25 @@ enum BuiltInLexicon {
     # ---------------------------------------------------------------------------------------------
     # fear_of_loss: afraid of rejection or of another breakup
 
+    fear_of_loss 1.0 @scared ... {enough|lose|losing|keep|goodbye|over|no|end|walk|leave|change|last|too late|blew|blown}
+    fear_of_loss 1.0 @scared ... ends in a no
+    fear_of_loss 1.0 biggest fear
+    fear_of_loss 1.0 the thought of you with someone
+    fear_of_loss 0.9 made me panic
+    fear_of_loss 1.0 {lie|lay|lying} awake worrying
+    fear_of_loss 1.0 {change|changed} your mind about us
+    fear_of_loss 1.0 {gonna|going to} walk away
+    fear_of_loss 1.0 what scares me
+    fear_of_loss 1.0 {waited|left it} too long
+    fear_of_loss 1.0 last real conversation
+    fear_of_loss 1.0 blew my shot
+    fear_of_loss 1.0 end up right back
+    fear_of_loss 1.0 about to end it
+    fear_of_loss 1.0 came here to say goodbye
+    fear_of_loss 1.0 bracing myself
+    fear_of_loss 1.0 scares me more than anything
+    fear_of_loss 0.9 going through it all again
+
     fear_of_loss 1.0 @scared of {living|waking|having|never}
     fear_of_loss 0.8 without a fight
     fear_of_loss 0.8 losing you
@@ -1051,6 +1282,32 @@ enum BuiltInLexicon {
 
     # ---------------------------------------------------------------------------------------------
     # growth: learned, changed or working on himself
+
+    growth 1.0 paid off the debts
+    growth 0.9 budget every month
+    growth 1.0 getting clean
+    growth 1.0 {stopped|quit} {gaming|smoking|partying|drinking|gambling|using|lying}
+    growth 0.9 no more excuses
+    growth 1.0 i used work to avoid
+    growth 1.0 that i used ... to avoid
+    growth 1.0 not the guy who
+    growth 1.0 not the {man|person} who
+    growth 1.0 i have learned that
+    growth 1.0 i have learned i
+    growth 1.0 that i shut down
+    growth 1.0 {practising|practicing} {saying|being|talking|listening|asking}
+    growth 1.0 {a|my} counsel*
+    growth 1.0 {go|going|went|see|seeing} to a {counselor|counsellor|therapist}
+    growth 1.0 eye-opening
+    growth 1.0 eye opening
+    growth 1.0 mindfulness
+    growth 1.0 men's circle
+    growth 1.0 hard conversations with myself
+    growth 1.0 recognised myself
+    growth 1.0 recognized myself
+    growth 1.0 attachment {styles|style|theory}
+    growth 1.0 i have learned i can not
+    growth 1.0 it is helping
 
     growth 1.0 {explained|taught} {me}? a lot about {me|myself}
     growth 0.8 {read|reading} {the|a|that} book
@@ -1116,6 +1373,62 @@ enum BuiltInLexicon {
 
     # ---------------------------------------------------------------------------------------------
     # safety: threats, violence, coercive control, stalking, or self-harm
+
+    safety 0.6 {kill|killing|murder}
+    safety 0.6 {die|dying|dead|suicide}
+    safety 1.0 {overdose|razor|blade|noose}
+    safety 1.0 not be {here|around} {much|tomorrow|anymore|for}
+    safety 1.0 {jump|jumping} off
+    safety 1.0 {off|from} a bridge
+    safety 1.0 {don't|do not} make me
+    safety 1.0 i will make sure
+    safety 1.0 something {bad|terrible} {happens|will|could}
+    safety 1.0 {shame|pity} if something
+    safety 1.0 watch {yourself|your back}
+    safety 1.0 {you had|you'd} better {be careful|watch|not}
+    safety 0.9 i {saw|see|know|heard} ... you were {at|with}
+    safety 0.9 i {saw|see} you with
+    safety 1.0 who you {see|talk|text|go out}
+    safety 1.0 need my permission
+    safety 1.0 quit your job
+    safety 1.0 {your|the} {bank|card|accounts|salary|paycheck}
+    safety 1.0 {check|checking|read|reading|go through|going through} your
+    safety 1.0 {followed|following|tracking|tracked} {you|your}
+    safety 1.0 where you {were|live|work|sleep|park|are staying}
+
+    safety 1.0 what i am capable of
+    safety 1.0 letters to everyone
+    safety 1.0 just in case $
+    safety 1.0 rope
+    safety 1.0 better off if i
+    safety 1.0 {disappeared|vanished|was gone|were gone}
+    safety 1.0 see what happens
+    safety 1.0 something to happen to
+    safety 1.0 {fake|secret} account
+    safety 1.0 i know you go to
+    safety 1.0 i know {when|where} you
+    safety 1.0 {tired|sick} of living
+    safety 1.0 want it all to stop
+    safety 1.0 went through your {phone|messages|email|bag|things}
+    safety 1.0 {put|installed|hid} a tracker
+    safety 1.0 tracker on your
+    safety 1.0 the point anymore
+    safety 1.0 see the point
+    safety 1.0 you are done with {her|him|them|your}
+    safety 1.0 ending it all
+    safety 1.0 end it all
+    safety 1.0 watch his back
+    safety 1.0 watch her back
+    safety 1.0 waiting outside
+    safety 1.0 when your shift {finishes|ends}
+    safety 1.0 gave away my
+    safety 1.0 {won't|will not} be needing
+    safety 1.0 somewhere you will never find
+    safety 1.0 take the kids
+    safety 1.0 keep it up and
+    safety 1.0 nobody will
+    safety 1.0 do to myself
+    safety 1.0 {passwords|password}
 
     safety 1.0 show up at your @kin
     safety 1.0 {rather|better} be dead
