@@ -21,12 +21,15 @@ public enum DOTGraph {
     for vertex in graph.vertices where vertex.group == nil { out += "  " + node(vertex) }
     out += "  \"__start\" -> \(quote(graph.start));\n"
     for edge in graph.edges {
-      out += "  \(quote(edge.from)) -> \(quote(edge.to)) [label=\(quote(ScriptGraph.lines(edge.labels).joined(separator: "\n")))];\n"
+      let label = quote(ScriptGraph.lines(edge.labels).joined(separator: "\n"))
+      out += "  \(quote(edge.from)) -> \(quote(edge.to)) [label=\(label)];\n"
     }
     if let safety = graph.safety {
-      out += "  \"__safety\" [shape=note, color=\"#c62828\", fontcolor=\"#c62828\", "
+      out +=
+        "  \"__safety\" [shape=note, color=\"#c62828\", fontcolor=\"#c62828\", "
         + "label=\"safety rule\\nchecked first in every state\"];\n"
-      out += "  \"__safety\" -> \(quote(safety.goto)) [style=dashed, color=\"#c62828\", label=\(quote(safety.label))];\n"
+      out +=
+        "  \"__safety\" -> \(quote(safety.goto)) [style=dashed, color=\"#c62828\", label=\(quote(safety.label))];\n"
     }
     out += "}\n"
     return out

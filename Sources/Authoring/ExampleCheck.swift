@@ -26,7 +26,7 @@ struct ExampleCheck {
           found.append(
             Diagnostic(
               .exampleMismatch,
-              "example \(Self.quoted(example)) \(describe(outcome, in: state)), not transition \(index + 1) "
+              "example \(Self.quoted(example)) \(describe(outcome, in: state)) instead of transition \(index + 1) "
                 + "(\(GuardLabel.text(transition.condition))); the analyzer read \(Self.summary(analysis))",
               hint: "reword the example so it shows this transition, or adjust the guards", at: spot.location))
         }
@@ -47,7 +47,9 @@ struct ExampleCheck {
     if let safety = script.safety, safety.condition.matches(reply: reply, analysis: analysis, vars: vars) {
       return .safety
     }
-    let index = state.transitions.firstIndex { $0.condition?.matches(reply: reply, analysis: analysis, vars: vars) ?? true }
+    let index = state.transitions.firstIndex {
+      $0.condition?.matches(reply: reply, analysis: analysis, vars: vars) ?? true
+    }
     return index.map(Outcome.transition) ?? .none
   }
 
@@ -57,13 +59,14 @@ struct ExampleCheck {
     case .none: return "matches no transition (the question would be asked again)"
     case .transition(let index):
       let other = state.transitions[index]
-      return "takes transition \(index + 1) (line \(other.line), \(GuardLabel.text(other.condition)))"
+      return "takes transition \(index + 1) (line \(other.line): \(GuardLabel.text(other.condition)))"
     }
   }
 
   /// "[blame], answer no, not evasive, tone -0.33".
   static func summary(_ analysis: Analysis) -> String {
-    let signals = analysis.signals.isEmpty ? "no signals" : "[" + analysis.signalIDs.map(\.rawValue).joined(separator: ", ") + "]"
+    let signals =
+      analysis.signals.isEmpty ? "no signals" : "[" + analysis.signalIDs.map(\.rawValue).joined(separator: ", ") + "]"
     let tone = (analysis.tone * 100).rounded() / 100
     return "\(signals), answer \(analysis.answer.rawValue), \(analysis.evasive ? "evasive" : "not evasive"), "
       + "tone \(GuardLabel.number(tone))"

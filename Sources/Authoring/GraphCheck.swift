@@ -84,7 +84,8 @@ struct GraphCheck {
       if let answer = Self.onlyAnswer(condition), answered[answer] == nil { answered[answer] = transition.line }
       if let reason = Self.impossibility(condition) {
         found.append(
-          Diagnostic(.unreachableTransition, "\(name) can never be taken: \(reason)", hint: "fix its `when`", at: location))
+          Diagnostic(
+            .unreachableTransition, "\(name) can never be taken: \(reason)", hint: "fix its `when`", at: location))
         continue
       }
       for (key, value) in condition.vars.sorted(by: { $0.key < $1.key })

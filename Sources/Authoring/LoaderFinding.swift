@@ -38,7 +38,8 @@ enum LoaderFinding {
     if message.hasPrefix("missing ") || message.contains(" needs ") || message.contains(" is empty") {
       return .missingKey
     }
-    if message.contains(" should be ") || message.contains("cannot be negative") || message.hasPrefix("unsupported format")
+    if message.contains(" should be ") || message.contains("cannot be negative")
+      || message.hasPrefix("unsupported format")
       || message.contains("not a valid regular expression")
     {
       return .wrongType

@@ -32,13 +32,15 @@ public enum MermaidGraph {
       out += "  \(id(edge.from)) -->|\"\(label)\"| \(id(edge.to))\n"
     }
     if let safety = graph.safety {
-      out += "  rekindle_safety[/\"safety rule: checked first in every state\"/] -.->|\"\(escape(safety.label))\"| "
+      out +=
+        "  rekindle_safety[/\"safety rule: checked first in every state\"/] -.->|\"\(escape(safety.label))\"| "
         + "\(id(safety.goto))\n"
     }
     out += "  classDef final fill:#e6f4ea,stroke:#2e7d32\n"
     out += "  classDef danger fill:#fde2e1,stroke:#c62828,color:#7f0000\n"
     let finals = graph.vertices.filter { $0.kind == .end }.map { id($0.id) }
-    let dangers = graph.vertices.filter { $0.kind == .safety }.map { id($0.id) } + (graph.safety == nil ? [] : ["rekindle_safety"])
+    let dangers =
+      graph.vertices.filter { $0.kind == .safety }.map { id($0.id) } + (graph.safety == nil ? [] : ["rekindle_safety"])
     if !finals.isEmpty { out += "  class \(finals.joined(separator: ",")) final\n" }
     if !dangers.isEmpty { out += "  class \(dangers.joined(separator: ",")) danger\n" }
     return out
@@ -46,8 +48,11 @@ public enum MermaidGraph {
 
   /// The state id itself when Mermaid accepts it as a node id, `state<N>` otherwise.
   private static func nodeID(_ id: String, index: Int) -> String {
-    let plain = id.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_" }
-    let safe = plain && !id.isEmpty && !reserved.contains(id.lowercased()) && !id.hasPrefix("rekindle_")
+    let plain = id.unicodeScalars.allSatisfy {
+      ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_"
+    }
+    let safe =
+      plain && !id.isEmpty && !reserved.contains(id.lowercased()) && !id.hasPrefix("rekindle_")
       && id.first.map { !$0.isNumber } == true
     return safe ? id : "state\(index + 1)"
   }

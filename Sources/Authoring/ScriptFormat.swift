@@ -26,7 +26,7 @@ enum ScriptFormat {
         summary: "The rule checked before any transition in every state; it leads to a `kind: safety` state."),
       Field(
         name: "states", shape: .states, required: true,
-        summary: "The states by id: questions (`ask`, `transitions`) and final states (`kind: end` or `kind: safety`)."),
+        summary: "The states by id: questions (`ask`, `transitions`) and final states (`kind: end`, `kind: safety`)."),
     ])
 
   /// `safety:`.

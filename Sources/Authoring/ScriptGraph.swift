@@ -38,7 +38,7 @@ struct ScriptGraph {
       switch state.kind {
       case .question: caption = Self.shorten(state.ask ?? "", to: Self.captionLimit)
       case .end: caption = "end of the conversation"
-      case .safety: caption = "safety exit"
+      case .safety: caption = "stops the practice (safety)"
       }
       return Vertex(id: state.id, kind: state.kind, group: state.group, caption: caption)
     }

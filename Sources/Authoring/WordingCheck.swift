@@ -35,7 +35,9 @@ struct WordingCheck {
       read(state.ask, "the question of state `\(state.id)`", map.stateText("ask", of: state))
       for (index, transition) in state.transitions.enumerated() {
         let name = "transition \(index + 1) of state `\(state.id)`"
-        read(transition.followUp, "the follow-up of \(name)", map.transitionText("follow_up", transition: index, of: state))
+        read(
+          transition.followUp, "the follow-up of \(name)", map.transitionText("follow_up", transition: index, of: state)
+        )
         read(transition.coach, "the coaching of \(name)", map.transitionText("coach", transition: index, of: state))
       }
     }

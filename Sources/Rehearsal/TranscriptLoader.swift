@@ -42,8 +42,8 @@ public enum TranscriptLoader {
 
   /// A transcript is YAML when it is a mapping with `turns:`; anything else is plain lines.
   static func isPlainText(_ text: String) -> Bool {
-    for line in text.split(separator: "\n") {
-      let trimmed = line.drop { $0 == " " || $0 == "\t" }
+    for line in text.unicodeScalars.split(separator: "\n").map({ String(String.UnicodeScalarView($0)) }) {
+      let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
       if trimmed.hasPrefix("turns:") || trimmed.hasPrefix("title:") || trimmed.hasPrefix("script:")
         || trimmed.hasPrefix("notes:") || trimmed.hasPrefix("end:") || trimmed.hasPrefix("---")
@@ -57,9 +57,9 @@ public enum TranscriptLoader {
   static func plain(_ text: String, file: String) -> Transcript {
     var turns: [TranscriptTurn] = []
     var number = 0
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
       number += 1
-      var reply = String(line)
+      var reply = String(String.UnicodeScalarView(line))
       if reply.hasSuffix("\r") { reply.removeLast() }
       if reply.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
       let action: TranscriptTurn.Action

@@ -20,9 +20,9 @@ final class RehearsalRunnerTests: XCTestCase {
             evasive: false
             follow_up: false
         - reply: "Yes."
-          expect: { state: second, question: "understand", answer_is_not_checked_here: 1 }
+          expect: { state: second, question: "understand" }
       end: summary
-      """.replacingOccurrences(of: ", answer_is_not_checked_here: 1", with: ""))
+      """)
     XCTAssertTrue(result.passed, "\(result.mismatches)")
     XCTAssertEqual(result.ending, .summary)
     XCTAssertEqual(result.checkedTurns, 2)

@@ -85,7 +85,7 @@ enum BuiltInDialogue {
             follow_up: "Can you tell me more about what brought you back?"
             retries: 1
             goto: when_realized
-            examples: ["idk", "Just because."]
+            examples: ["idk", "Dunno."]
           - when: { signals: { any: [doubt] } }
             coach: "They aren't sure of their own reasons yet. That can be honest; it's also worth keeping in mind when you think about how much to invest."
             goto: when_realized
@@ -115,7 +115,7 @@ enum BuiltInDialogue {
             follow_up: "Can you tell me more about when that was?"
             retries: 1
             goto: dated_anyone
-            examples: ["A while ago.", "Does it matter?"]
+            examples: ["Who knows.", "Does it matter?"]
           - goto: dated_anyone
             examples: ["It was your birthday. I almost called you that night."]
 
@@ -149,14 +149,14 @@ enum BuiltInDialogue {
             follow_up: "It matters to me. Can you tell me more about that time?"
             retries: 1
             goto: what_learned
-            examples: ["Why does that matter?", "Let's not get into that."]
+            examples: ["Why does that matter?", "I'd rather not say."]
           - when: { answer: "unclear" }
             follow_up: "Is that a yes or a no?"
             retries: 1
             goto: what_learned
-            examples: ["Kind of, depends what you count."]
+            examples: ["Depends what you mean by dating."]
+          # No reply reaches this one (the answer is always yes, no or unclear); `/skip` takes it.
           - goto: what_learned
-            examples: ["We went for coffee a couple of times."]
 
       why_ended:
         group: 3
@@ -171,7 +171,7 @@ enum BuiltInDialogue {
           - when: { signals: { any: [blame] } }
             coach: "The fault landed mostly on the other side. Notice whether they see any part of their own in how it ended."
             goto: still_feelings
-            examples: ["It was her fault, she was always on my case.", "She was controlling, kind of like you were."]
+            examples: ["She was always on my case, like you were.", "She was controlling, kind of like you were."]
           - when: { signals: { any: [growth] } }
             coach: "They saw their own pattern in how it ended. That kind of insight is one of the hopeful signs, especially when they're acting on it."
             goto: still_feelings
@@ -180,7 +180,7 @@ enum BuiltInDialogue {
             follow_up: "Can you tell me more about how it ended?"
             retries: 1
             goto: still_feelings
-            examples: ["It just ended.", "Stuff happened."]
+            examples: ["It doesn't matter now.", "Stuff happened."]
           - goto: still_feelings
             examples: ["We wanted different things, and we both saw it."]
 
@@ -205,14 +205,14 @@ enum BuiltInDialogue {
             follow_up: "Can you tell me more about where things stand with them?"
             retries: 1
             goto: what_learned
-            examples: ["Does it matter?", "Let's not go there."]
+            examples: ["Does it matter?", "I'd rather not say."]
           - when: { answer: "unclear" }
             follow_up: "Is that a yes or a no?"
             retries: 1
             goto: what_learned
-            examples: ["Sort of, in a way."]
+            examples: ["Depends what you mean."]
+          # No reply reaches this one (the answer is always yes, no or unclear); `/skip` takes it.
           - goto: what_learned
-            examples: ["We don't talk anymore."]
 
       # ---- Group 4: what was learned, what will change ---------------------------------------------
 
@@ -253,7 +253,7 @@ enum BuiltInDialogue {
           - when: { signals: { any: [blame] } }
             coach: "What would change sounded like it was mostly up to you. You can ask what they themselves will do differently."
             goto: going_slowly
-            examples: ["You won't push me away this time.", "If you stop nagging, it'll be fine."]
+            examples: ["It's on you to stop pushing me away.", "You're the one who always nagged, not me."]
           - when: { signals: { any: [growth] } }
             coach: "They named a change that's already under way. Changes you can watch over time are the ones to give weight to."
             goto: going_slowly
@@ -266,7 +266,7 @@ enum BuiltInDialogue {
             follow_up: "Can you tell me more about what that would look like?"
             retries: 1
             goto: going_slowly
-            examples: ["Everything.", "It just will."]
+            examples: ["Everything.", "Who knows."]
           - goto: going_slowly
             examples: ["I'll call when I'm running late, and we'll talk things through on Sundays."]
 
@@ -354,9 +354,9 @@ enum BuiltInDialogue {
             follow_up: "Can you tell me more about that?"
             retries: 1
             goto: need_time
-            examples: ["Bad.", "idk, sad?"]
+            examples: ["I don't know.", "idk"]
           - goto: need_time
-            examples: ["You had to tell everyone and move out of the apartment."]
+            examples: ["You moved back to your parents' place for a while."]
 
       # ---- Group 7: the decision stays yours ---------------------------------------------------------
 
@@ -410,7 +410,7 @@ enum BuiltInDialogue {
             follow_up: "Can you tell me more about that?"
             retries: 1
             goto: closing
-            examples: ["idk", "It won't come to that."]
+            examples: ["idk", "Why would you say that?"]
           - goto: closing
             examples: ["It would hurt, and I'd go stay with my sister for a while."]
 

@@ -1,14 +1,22 @@
+import Foundation
+
 /// A case-insensitive regular expression (Swift `Regex` syntax) tested against a reply.
 ///
-/// Only the source is stored, so the script stays `Sendable`; the loader has already checked that it
-/// compiles.
+/// The regex is compiled once, when the script loads, and kept in a box that serializes its use,
+/// so the script stays `Sendable`; equality and hashing use the source only.
 public struct ReplyPattern: Sendable, Equatable, Hashable {
   /// The pattern as written in the script.
   public let source: String
+  private let compiled: CompiledPattern
 
   init(source: String) {
     self.source = source
+    compiled = CompiledPattern(source: source)
   }
+
+  public static func == (a: ReplyPattern, b: ReplyPattern) -> Bool { a.source == b.source }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(source) }
 
   /// Compiles the pattern, or describes why it does not compile.
   static func compile(_ source: String) -> Result<Regex<AnyRegexOutput>, PatternError> {
@@ -21,7 +29,23 @@ public struct ReplyPattern: Sendable, Equatable, Hashable {
 
   /// Whether the pattern matches anywhere in `text`, ignoring case.
   public func matches(_ text: String) -> Bool {
-    guard case .success(let regex) = Self.compile(source) else { return false }
+    compiled.matches(text)
+  }
+}
+
+/// A compiled regex shared by copies of a ``ReplyPattern``; a lock keeps its use single-threaded.
+private final class CompiledPattern: @unchecked Sendable {
+  private let regex: Regex<AnyRegexOutput>?
+  private let lock = NSLock()
+
+  init(source: String) {
+    if case .success(let regex) = ReplyPattern.compile(source) { self.regex = regex } else { regex = nil }
+  }
+
+  func matches(_ text: String) -> Bool {
+    guard let regex else { return false }
+    lock.lock()
+    defer { lock.unlock() }
     return (try? regex.firstMatch(in: text)) != nil
   }
 }

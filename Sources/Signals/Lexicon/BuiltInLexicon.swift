@@ -234,6 +234,9 @@ enum BuiltInLexicon {
     # coldness: distant, curt, indifferent or dismissive
 
     coldness 0.9 believe what you want
+    coldness 0.9 plenty of fish
+    coldness 0.9 i would survive
+    coldness 0.8 i would be fine
     coldness 0.9 think what you {want|like}
     coldness 0.9 ^ pass $
     coldness 0.9 not {going to|gonna} get into {that|it|this}
@@ -351,7 +354,13 @@ enum BuiltInLexicon {
     blame 1.0 {it|this|that} {is|was} ... on you
     blame 0.9 {you|you're|both} {share|have} ... {blame|responsibility}
     blame 1.0 {left|leave|leaving|went|happened|ended|broke|went} ... because of you
-    blame 0.9 you {always|never} {did|do|made|make|let|listened|listen|cared|care|were|are|had|have|wanted|want|put|pushed|push|nagged|nag|criticized|complained|complain|started|start|blamed|blame|took|take|got|get|gave|give|acted|act|treated|treat|understood|understand|supported|support|appreciated|appreciate|noticed|notice|asked|ask}
+    blame 0.9 if you {stop|stopped|quit} {nagging|pushing|checking|controlling|yelling|criticizing|criticising}
+    blame 0.9 you will not push me away
+    blame 0.9 you {are|were} the one with
+    blame 0.9 {you|you're} the one who {pushed|drove|shut|left|gave|quit|stopped|started|wanted|made}
+    blame 0.9 you always {made|make} {everything|it} my fault
+    blame 0.9 {learned|learnt} that you
+    blame 0.9 you always {did|do|made|make|let|listened|listen|cared|care|were|are|had|have|wanted|want|put|pushed|push|nagged|nag|criticized|complained|complain|started|start|blamed|blame|took|take|got|get|gave|give|acted|act|treated|treat|understood|understand|supported|support|appreciated|appreciate|noticed|notice|asked|ask}
     blame 0.9 you never
     blame 0.8 you always
     blame 1.0 you {pushed|drove|forced|chased|kicked|shut|threw|froze|iced} me
@@ -550,6 +559,8 @@ enum BuiltInLexicon {
     pressure 1.0 {now|today|tonight} or never
     pressure 1.0 i {will|can} not wait forever
     pressure 1.0 not going to wait forever
+    pressure 1.0 not waiting forever
+    pressure 0.9 do not take forever
     pressure 1.0 not wait around forever
     pressure 1.0 you owe me
     pressure 0.9 after {everything|all} i {did|have|gave}
@@ -637,6 +648,10 @@ enum BuiltInLexicon {
     self_focus 0.8 lease is up
 
     self_focus 0.9 @lonely
+    self_focus 0.9 {do not|don't} do well on my own
+    self_focus 0.9 {like|love|need} having someone around
+    self_focus 0.9 hate being on my own
+    self_focus 0.8 need people
     self_focus 1.0 i {am|feel|felt|was|get|got|have} ... @lonely
     self_focus 0.9 i need {someone|somebody}
     self_focus 0.9 i need you {back|to|here|with}
@@ -795,6 +810,10 @@ enum BuiltInLexicon {
     minimizing 0.8 {bounce|bounced|bouncing} back
 
     minimizing 1.0 forget {it|about|that|the}
+    minimizing 1.0 pick up where we left off
+    minimizing 1.0 dwell on the past
+    minimizing 1.0 like nothing happened
+    minimizing 0.9 {keep|keeps}? {rehashing|bringing up|digging up} the past
     minimizing 1.0 {was|is|it's} not {a|that|such}? big deal
     minimizing 1.0 no big deal
     minimizing 1.0 not a big deal
@@ -881,6 +900,7 @@ enum BuiltInLexicon {
     openness 0.9 look at {whatever|anything}
 
     openness 1.0 ask me anything
+    openness 1.0 {won't|will not} lie to you
     openness 1.0 ask me {whatever|what} you want
     openness 1.0 you can ask me {anything|whatever}
     openness 1.0 {tell|answer} {you}? {everything|anything}
@@ -1006,7 +1026,6 @@ enum BuiltInLexicon {
     patience 0.9 no finish line
     patience 1.0 of course you need time
     patience 0.9 you do not have to trust me yet
-    patience 0.9 ^ slow $
     patience 0.9 really slow
 
     patience 1.0 {zero|no} {rush|hurry|pressure}
@@ -1324,6 +1343,8 @@ enum BuiltInLexicon {
     growth 1.0 {i'm|i am} in @therapy
     growth 1.0 i {learned|learnt|discovered} {that|how|a|about|to}? {i|my}?
     growth 1.0 i {figured|found} out {that}? i
+    growth 1.0 ^ that i {run|shut|push|pull|hide|avoid|blame|leave}
+    growth 0.9 i need to stop
     growth 0.9 i {realized|noticed|see|understand|get} {now}? {that}? i {was|am|have|had|need|tend|run|shut|push|get|do|can|never|always|used}
     growth 1.0 the problem {was|is} me
     growth 1.0 working on {it|myself|me|my|that}
@@ -1380,7 +1401,7 @@ enum BuiltInLexicon {
     safety 1.0 not be {here|around} {much|tomorrow|anymore|for}
     safety 1.0 {jump|jumping} off
     safety 1.0 {off|from} a bridge
-    safety 1.0 {don't|do not} make me
+    safety 1.0 {don't|do not} make me {do|hurt|come|find|show|use|say|prove}
     safety 1.0 i will make sure
     safety 1.0 something {bad|terrible} {happens|will|could}
     safety 1.0 {shame|pity} if something

@@ -27,6 +27,7 @@ struct RuleScratch {
   var filler: [Bool] = []
   var masks: [(Int32, Int32)] = []
   var thirdPartySentences: [Int32] = []
+  var echoQuestion: [Bool] = []
   var contributions: [(SignalID, PatternMatch, Double)] = []
 }
 

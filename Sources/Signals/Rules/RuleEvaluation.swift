@@ -51,6 +51,12 @@ struct RuleEvaluation {
     get { scratch.masks }
     _modify { yield &scratch.masks }
   }
+  /// Per sentence: a short question echoing her words ("Hard for you?", "Slow?"): kind words in it
+  /// are not his own.
+  private var echoQuestion: [Bool] {
+    get { scratch.echoQuestion }
+    _modify { yield &scratch.echoQuestion }
+  }
   private var thirdPartySentences: [Int32] {
     get { scratch.thirdPartySentences }
     _modify { yield &scratch.thirdPartySentences }
@@ -68,9 +74,17 @@ struct RuleEvaluation {
     firstContrast.append(-1)
     lastContrast.append(-1)
     startsWithContrast.append(false)
+    echoQuestion.removeAll(keepingCapacity: true)
+    var words = 0
+    var firstWord: Token?
     for (i, t) in tokens.enumerated() {
       sentence.append(s)
       if t.isEnd {
+        let isEcho = t.flags.contains(.question) && words <= 5
+          && (firstWord.map { $0.classes & classes.aux == 0 } ?? false)
+        echoQuestion.append(isEcho)
+        words = 0
+        firstWord = nil
         s += 1
         firstContrast.append(-1)
         lastContrast.append(-1)
@@ -86,7 +100,11 @@ struct RuleEvaluation {
           lastContrast[Int(s)] = Int32(i)
         }
       }
-      if !t.flags.contains(.expanded) { firstInSentence = false }
+      if !t.flags.contains(.expanded) {
+        if firstInSentence { firstWord = t }
+        firstInSentence = false
+        words += 1
+      }
     }
   }
 
@@ -182,6 +200,8 @@ struct RuleEvaluation {
       case .signal(var id):
         if negated || isMasked(m) { continue }
         if thirdPartySentences.contains(sentence[Int(m.start)]) && (id == .empathy || id == .remorse) { continue }
+        let s = Int(sentence[Int(m.start)])
+        if id.kind == .hopeful && s < echoQuestion.count && echoQuestion[s] { continue }
         if sarcastic && id.kind == .hopeful {
           guard id == .remorse else { continue }
           id = .blame

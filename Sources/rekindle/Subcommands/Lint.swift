@@ -25,7 +25,8 @@ struct Lint: ParsableCommand {
   @Option(help: "Output: 'text' (one line per finding) or 'json' (one object).")
   var format: Format = .text
 
-  @Option(help: ArgumentHelp("A lexicon file adding to or overriding the built-in one (repeatable).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("A lexicon file adding to or overriding the built-in one (repeatable).", valueName: "file"))
   var lexicon: [String] = []
 
   @Flag(help: "Do not colour the output.")
@@ -56,9 +57,11 @@ struct Lint: ParsableCommand {
 
   /// One finding, with the severity coloured on a terminal.
   private static func line(_ diagnostic: Diagnostic, style: TerminalStyle) -> String {
-    let severity = diagnostic.severity == .error
+    let severity =
+      diagnostic.severity == .error
       ? style.danger("error") : style.caution("warning")
-    var text = "\(diagnostic.location): \(severity): \(diagnostic.message) \(style.dim("[\(diagnostic.rule.rawValue)]"))"
+    var text =
+      "\(diagnostic.location): \(severity): \(diagnostic.message) \(style.dim("[\(diagnostic.rule.rawValue)]"))"
     if !diagnostic.hint.isEmpty { text += " (hint: \(diagnostic.hint))" }
     return text
   }

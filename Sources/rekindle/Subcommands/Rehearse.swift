@@ -88,7 +88,9 @@ struct Rehearse: ParsableCommand {
         } else if check {
           out = printer.checkReport(results)
         } else {
-          for result in results { out += printer.conversation(result) }
+          for (result, key) in zip(results, scriptOfResult) {
+            if let dialogue = scripts[key] { out += printer.conversation(result, script: dialogue) }
+          }
         }
         for (name, report) in reports { out += printer.coverage(report, script: name) }
       }

@@ -8,35 +8,40 @@ struct RehearsalPrinter {
   let style: TerminalStyle
 
   /// The replayed conversation, as `rekindle chat < replies` would print it.
-  func conversation(_ result: RehearsalResult) -> String {
+  func conversation(_ result: RehearsalResult, script: DialogueScript) -> String {
     let renderer = ChatRenderer(style: style, interactive: false, width: 78)
-    var engineProgress = (number: 0, total: 0)
+    let groups = script.groups
+    var engineProgress = (number: 0, total: groups.count)
     var out = style.bold("== \(VisibleText.sanitize(result.transcript.title))") + style.dim("  (\(result.transcript.file))") + "\n"
-    out += render(result.startEvents, renderer, &engineProgress)
+    if let notes = result.transcript.notes {
+      out += renderer.wrap(notes, indent: "   ").map { style.dim($0) }.joined(separator: "\n") + "\n"
+    }
+    func render(_ events: [DialogueEvent], reply: String? = nil) -> String {
+      var text = ""
+      for event in events {
+        if case .question(let state, _) = event, let group = script.state(state)?.group,
+          let index = groups.firstIndex(of: group)
+        {
+          engineProgress.number = index + 1
+        }
+        text += renderer.render([event], progress: engineProgress, lastReply: reply)
+      }
+      return text
+    }
+    out += render(result.startEvents)
     for observed in result.turns where observed.played {
       switch observed.turn.action {
       case .reply(let reply):
         out += "> " + VisibleText.sanitize(reply) + "\n"
-        out += render(observed.events, renderer, &engineProgress, reply: reply)
+        out += render(observed.events, reply: reply)
       case .back:
-        out += style.dim("/back") + "\n" + render(observed.events, renderer, &engineProgress)
+        out += style.dim("/back") + "\n" + render(observed.events)
       case .skip:
-        out += style.dim("/skip") + "\n" + render(observed.events, renderer, &engineProgress)
+        out += style.dim("/skip") + "\n" + render(observed.events)
       }
     }
-    out += render(result.finalEvents, renderer, &engineProgress)
+    out += render(result.finalEvents)
     return out + "\n"
-  }
-
-  private func render(
-    _ events: [DialogueEvent], _ renderer: ChatRenderer, _ progress: inout (number: Int, total: Int), reply: String? = nil
-  ) -> String {
-    var out = ""
-    for event in events {
-      if case .question = event { progress.number += 1 }
-      out += renderer.render([event], progress: progress, lastReply: reply)
-    }
-    return out
   }
 
   /// One line per transcript, the mismatches under failing ones, and the totals.

@@ -1,0 +1,167 @@
+import Foundation
+import XCTest
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// Runs the built `rekindle rehearse` on the shipped transcripts (Scripts/transcripts/*.yaml): every
+/// expectation must hold and together they must take every transition of the built-in script.
+final class TranscriptsCheckTests: XCTestCase {
+  /// The package root, from this file's path (Tests/rekindleTests/TranscriptsCheckTests.swift).
+  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  private var binary: URL!
+  private var tempDir: URL!
+
+  override func setUpWithError() throws {
+    try super.setUpWithError()
+    // Next to the .xctest bundle (macOS); on Linux bundleURL is already the directory holding it.
+    let bundle = Bundle(for: Self.self).bundleURL
+    let candidates = [
+      bundle.deletingLastPathComponent().appendingPathComponent("rekindle"), bundle.appendingPathComponent("rekindle"),
+    ]
+    guard let built = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+      throw XCTSkip("the rekindle binary was not found next to the test bundle (\(bundle.path)); run `swift build` first")
+    }
+    binary = built
+    tempDir = FileManager.default.temporaryDirectory.appendingPathComponent("rekindle-transcripts-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: tempDir, withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws {
+    if let tempDir { try? FileManager.default.removeItem(at: tempDir) }
+    try super.tearDownWithError()
+  }
+
+  /// Scripts/transcripts/*.yaml, relative to the package root, sorted (what the shell glob gives).
+  private func transcripts() throws -> [String] {
+    let dir = Self.packageRoot.appendingPathComponent("Scripts/transcripts")
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".yaml") }.sorted()
+    XCTAssertGreaterThanOrEqual(names.count, 8, "at least eight transcripts ship")
+    return names.map { "Scripts/transcripts/" + $0 }
+  }
+
+  /// Runs the binary in the package root; standard output and error go through files, so neither can fill up.
+  private func rekindle(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+    let outURL = tempDir.appendingPathComponent("out-\(UUID().uuidString)")
+    let errURL = tempDir.appendingPathComponent("err-\(UUID().uuidString)")
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let out = try FileHandle(forWritingTo: outURL)
+    let err = try FileHandle(forWritingTo: errURL)
+    defer {
+      try? out.close()
+      try? err.close()
+    }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = Self.packageRoot
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    env["LC_ALL"] = "C.UTF-8"
+    process.environment = env
+    process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let deadline = Date().addingTimeInterval(120)
+    while process.isRunning && Date() < deadline { usleep(10_000) }
+    if process.isRunning {
+      process.terminate()
+      process.waitUntilExit()
+      XCTFail("rekindle \(arguments.joined(separator: " ")) did not finish within 120 s")
+    }
+    process.waitUntilExit()
+    let stdout = String(decoding: try Data(contentsOf: outURL), as: UTF8.self)
+    let stderr = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
+    return (process.terminationStatus, stdout, stderr)
+  }
+
+  func testEveryTranscriptPassesAndCoversTheWholeScript() throws {
+    let files = try transcripts()
+    let run = try rekindle(["rehearse"] + files + ["--check", "--coverage", "--min-coverage", "100", "--no-color"])
+    XCTAssertEqual(run.status, 0, "stdout:\n\(run.out)\nstderr:\n\(run.err)")
+    XCTAssertEqual(run.err, "")
+    let lines = run.out.split(separator: "\n").map(String.init)
+    for file in files { XCTAssertTrue(lines.contains { $0.hasPrefix("PASS \(file)") }, "no PASS line for \(file)\n\(run.out)") }
+    // The final counts line: "9 transcripts: 9 passed, 0 failed; 121 checked turns: 121 passed, 0 failed".
+    let pattern = try NSRegularExpression(
+      pattern: #"^(\d+) transcripts: (\d+) passed, (\d+) failed; (\d+) checked turns: (\d+) passed, (\d+) failed$"#)
+    let counts = lines.last { pattern.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil }
+    let line = try XCTUnwrap(counts, "no counts line in:\n\(run.out)")
+    let match = try XCTUnwrap(pattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)))
+    let number = { (i: Int) -> Int in Int((line as NSString).substring(with: match.range(at: i))) ?? -1 }
+    XCTAssertEqual(number(1), files.count, line)
+    XCTAssertEqual(number(2), files.count, line)
+    XCTAssertEqual(number(3), 0, line)
+    XCTAssertGreaterThan(number(4), 0, line)
+    XCTAssertEqual(number(5), number(4), line)
+    XCTAssertEqual(number(6), 0, line)
+    let coverage = try XCTUnwrap(lines.first { $0.hasPrefix("coverage of ") }, run.out)
+    XCTAssertTrue(coverage.contains("(100.0%)"), coverage)
+    XCTAssertFalse(run.out.contains("not exercised"), run.out)
+  }
+
+  func testJUnitOutputIsWellFormedXML() throws {
+    let files = try transcripts()
+    let run = try rekindle(["rehearse"] + files + ["--check", "--format", "junit"])
+    XCTAssertEqual(run.status, 0, "stdout:\n\(run.out)\nstderr:\n\(run.err)")
+    let collector = JUnitCollector()
+    let parser = XMLParser(data: Data(run.out.utf8))
+    parser.delegate = collector
+    XCTAssertTrue(parser.parse(), "not XML: \(parser.parserError.map { "\($0)" } ?? "?")\n\(run.out)")
+    XCTAssertEqual(collector.root, "testsuites")
+    XCTAssertEqual(collector.suites, files.count)
+    XCTAssertGreaterThan(collector.cases, files.count)
+    XCTAssertEqual(collector.failures, 0)
+    XCTAssertEqual(collector.declaredFailures, 0)
+  }
+
+  func testJSONOutputParses() throws {
+    let files = try transcripts()
+    let run = try rekindle(["rehearse"] + files + ["--check", "--coverage", "--format", "json"])
+    XCTAssertEqual(run.status, 0, "stdout:\n\(run.out)\nstderr:\n\(run.err)")
+    let object = try JSONSerialization.jsonObject(with: Data(run.out.utf8))
+    let root = try XCTUnwrap(object as? [String: Any])
+    let results = try XCTUnwrap(root["transcripts"] as? [[String: Any]])
+    XCTAssertEqual(results.compactMap { $0["file"] as? String }, files)
+    for result in results {
+      XCTAssertEqual(result["passed"] as? Bool, true, "\(result["file"] ?? "?"): \(result["mismatches"] ?? "")")
+      XCTAssertEqual((result["mismatches"] as? [Any])?.count, 0)
+      XCTAssertFalse((result["turns"] as? [Any] ?? []).isEmpty)
+    }
+    let endings = Dictionary(
+      results.map { (($0["file"] as? String) ?? "", ($0["ending"] as? String) ?? "") }, uniquingKeysWith: { a, _ in a })
+    XCTAssertEqual(endings["Scripts/transcripts/safety-threat.yaml"], "safety")
+    let coverage = try XCTUnwrap((root["coverage"] as? [[String: Any]])?.first)
+    XCTAssertEqual(coverage["percent"] as? Double, 100)
+    XCTAssertEqual(coverage["missing"] as? [String], [])
+  }
+}
+
+/// Counts the elements of a JUnit report.
+private final class JUnitCollector: NSObject, XMLParserDelegate {
+  var root: String?
+  var suites = 0
+  var cases = 0
+  var failures = 0
+  var declaredFailures = 0
+
+  func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String] = [:]
+  ) {
+    if root == nil { root = name }
+    switch name {
+    case "testsuite":
+      suites += 1
+      declaredFailures += Int(attributes["failures"] ?? "0") ?? 0
+    case "testcase": cases += 1
+    case "failure": failures += 1
+    default: break
+    }
+  }
+}
