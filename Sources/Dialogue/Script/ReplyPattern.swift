@@ -35,17 +35,24 @@ public struct ReplyPattern: Sendable, Equatable, Hashable {
 
 /// A compiled regex shared by copies of a ``ReplyPattern``; a lock keeps its use single-threaded.
 private final class CompiledPattern: @unchecked Sendable {
-  private let regex: Regex<AnyRegexOutput>?
+  private let source: String
+  private var regex: Regex<AnyRegexOutput>?
+  private var compiled = false
   private let lock = NSLock()
 
   init(source: String) {
-    if case .success(let regex) = ReplyPattern.compile(source) { self.regex = regex } else { regex = nil }
+    self.source = source
   }
 
+  /// Compiles on first use (start-up stays quick), then reuses the regex.
   func matches(_ text: String) -> Bool {
-    guard let regex else { return false }
     lock.lock()
     defer { lock.unlock() }
+    if !compiled {
+      compiled = true
+      if case .success(let built) = ReplyPattern.compile(source) { regex = built }
+    }
+    guard let regex else { return false }
     return (try? regex.firstMatch(in: text)) != nil
   }
 }

@@ -28,6 +28,8 @@ struct RuleScratch {
   var masks: [(Int32, Int32)] = []
   var thirdPartySentences: [Int32] = []
   var echoQuestion: [Bool] = []
+  var maskReach: [Int32] = []
+  var thirdPartySet: Set<Int32> = []
   var contributions: [(SignalID, PatternMatch, Double)] = []
 }
 

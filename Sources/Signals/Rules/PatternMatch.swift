@@ -51,7 +51,62 @@ struct PatternMatcher {
         }
       }
       for p in tables.untriggered { candidates.append(p) }
-      for p in candidates { tryPattern(p, t, questionWords, &matches) }
+      // Few candidates (a usual reply): scan the reply once per candidate. Many candidates in a
+      // long reply: start from each token's own patterns instead, so the cost stays linear.
+      if candidates.count * t.count <= 64 * 1024 {
+        for p in candidates { tryPattern(p, t, questionWords, &matches) }
+      } else {
+        viable.withUnsafeMutableBufferPointer { ok in
+          for p in candidates { ok[Int(p) >> 6] |= 1 << UInt64(p & 63) }
+          matchByIndex(t, UnsafeBufferPointer(ok), questionWords, &matches)
+          for p in candidates { ok[Int(p) >> 6] = 0 }
+        }
+      }
+    }
+  }
+
+  /// Tries, at every token, the viable patterns whose first element can be that token.
+  private func matchByIndex(
+    _ t: UnsafeBufferPointer<Token>, _ viable: UnsafeBufferPointer<UInt64>, _ questionWords: Set<Int32>,
+    _ matches: inout [PatternMatch]
+  ) {
+    func attempt(_ p: Int32, _ i: Int) {
+      if viable[Int(p) >> 6] & (1 << UInt64(p & 63)) == 0 { return }
+      let header = tables.headers[Int(p)]
+      if header.questionWord != Token.unknown && !questionWords.contains(header.questionWord) { return }
+      var first = Int(header.elementStart)
+      let last = first + Int(header.elementCount)
+      if tables.elements[first].kind == .sentenceStart {
+        if !t[i].flags.contains(.sentenceStart) { return }
+        first += 1
+      }
+      if !accepts(tables.elements[first], t[i]) { return }
+      if let end = match(first + 1, last, i + 1, t) {
+        matches.append(PatternMatch(pattern: p, start: Int32(i), end: Int32(end), weight: header.weight))
+      }
+    }
+    for i in 0..<t.count {
+      let token = t[i]
+      if token.isEnd { continue }
+      if token.word >= 0 {
+        let w = Int(token.word)
+        for k in Int(tables.byWordStart[w])..<Int(tables.byWordStart[w + 1]) { attempt(tables.byWordList[k], i) }
+      }
+      if token.prefix >= 0 {
+        let p = Int(token.prefix)
+        for a in Int(tables.ancestorStart[p])..<Int(tables.ancestorStart[p + 1]) {
+          let ancestor = Int(tables.ancestorList[a])
+          for k in Int(tables.byPrefixStart[ancestor])..<Int(tables.byPrefixStart[ancestor + 1]) {
+            attempt(tables.byPrefixList[k], i)
+          }
+        }
+      }
+      if token.word == Token.unknown && token.flags.contains(.capitalized) {
+        for p in tables.byName { attempt(p, i) }
+      }
+      if token.flags.contains(.number) {
+        for p in tables.byNumber { attempt(p, i) }
+      }
     }
   }
 

@@ -113,11 +113,14 @@ struct RuleEvaluation {
     filler.append(contentsOf: repeatElement(false, count: tokens.count))
     masks.removeAll(keepingCapacity: true)
     thirdPartySentences.removeAll(keepingCapacity: true)
+    scratch.thirdPartySet.removeAll(keepingCapacity: true)
     for m in matches {
       switch lexicon.tables.headers[Int(m.pattern)].category {
       case .mask: masks.append((m.start, m.end))
       case .filler: for k in Int(m.start)..<Int(m.end) { filler[k] = true }
-      case .thirdParty: thirdPartySentences.append(sentence[Int(m.start)])
+      case .thirdParty:
+        thirdPartySentences.append(sentence[Int(m.start)])
+        scratch.thirdPartySet.insert(sentence[Int(m.start)])
       case .sarcasm:
         if !isNegated(m) {
           sarcastic = true
@@ -125,6 +128,13 @@ struct RuleEvaluation {
         }
       default: break
       }
+    }
+    // For long replies with many idioms: per token, the farthest end of a mask starting at or before it.
+    if masks.count > 8 {
+      scratch.maskReach.removeAll(keepingCapacity: true)
+      scratch.maskReach.append(contentsOf: repeatElement(-1, count: tokens.count + 1))
+      for (start, end) in masks { scratch.maskReach[Int(start)] = max(scratch.maskReach[Int(start)], end) }
+      for k in 1..<scratch.maskReach.count { scratch.maskReach[k] = max(scratch.maskReach[k], scratch.maskReach[k - 1]) }
     }
     // "Because it's ALL my fault, right?": capitals in a question that ends on "right".
     let right = lexicon.wordID("right")
@@ -163,8 +173,15 @@ struct RuleEvaluation {
     return false
   }
 
+  /// Whether a mask (an idiom) covers the whole match: some mask starting at or before it ends at or after it.
   private func isMasked(_ m: PatternMatch) -> Bool {
-    masks.contains { $0.0 <= m.start && m.end <= $0.1 }
+    if masks.isEmpty { return false }
+    if masks.count <= 8 { return masks.contains { $0.0 <= m.start && m.end <= $0.1 } }
+    return scratch.maskReach[Int(m.start)] >= m.end
+  }
+
+  private func isThirdParty(_ s: Int32) -> Bool {
+    thirdPartySentences.count <= 8 ? thirdPartySentences.contains(s) : scratch.thirdPartySet.contains(s)
   }
 
   /// Weight factor for contrast: what follows "but" weighs more, what precedes it less.
@@ -199,7 +216,7 @@ struct RuleEvaluation {
       switch pattern.category {
       case .signal(var id):
         if negated || isMasked(m) { continue }
-        if thirdPartySentences.contains(sentence[Int(m.start)]) && (id == .empathy || id == .remorse) { continue }
+        if (id == .empathy || id == .remorse) && isThirdParty(sentence[Int(m.start)]) { continue }
         let s = Int(sentence[Int(m.start)])
         if id.kind == .hopeful && s < echoQuestion.count && echoQuestion[s] { continue }
         if sarcastic && id.kind == .hopeful {
