@@ -30,6 +30,9 @@ public final class Lexicon: Sendable {
   let classBits: [String: Int]
   /// Word ids by text, for the rules.
   let vocabulary: [String: Int32]
+  /// Per word id: the longest lexicon prefix the word starts with, or -1 (so the tokenizer
+  /// looks prefixes up only for words the lexicon does not know).
+  let wordPrefix: [Int32]
   /// The patterns flattened for matching.
   let tables: MatchTables
   /// The class masks the rules read.
@@ -67,13 +70,38 @@ public final class Lexicon: Sendable {
     patternsByNumber = c.patternsByNumber
     classBits = c.classBits
     vocabulary = c.vocabulary
+    var prefixOf = [Int32](repeating: -1, count: c.words.count)
+    for (text, id) in c.vocabulary where Int(id) < prefixOf.count {
+      let bytes = Array(text.utf8)
+      guard bytes.count >= 3 else { continue }
+      for length in stride(from: bytes.count, through: 3, by: -1) {
+        let part = Array(bytes[0..<length])
+        if let p = c.prefixes.find(part, hash: WordTable.hash(part)) {
+          prefixOf[Int(id)] = p
+          break
+        }
+      }
+    }
+    wordPrefix = prefixOf
     tables = MatchTables(
       patterns: c.patterns, patternsByWord: c.patternsByWord, patternsByPrefix: c.patternsByPrefix,
       prefixAncestors: c.prefixAncestors, byName: c.patternsByName, byNumber: c.patternsByNumber,
-      wordClasses: c.wordClasses, prefixClasses: c.prefixClasses)
+      wordClasses: c.wordClasses, prefixClasses: c.prefixClasses,
+      commonWords: Set(Self.commonWords.compactMap { c.vocabulary[$0] }))
     ruleClasses = RuleClasses(classBits: c.classBits)
     ruleWords = RuleWords(vocabulary: c.vocabulary)
   }
+
+  /// The most frequent words of conversational English: poor triggers for pattern matching.
+  static let commonWords = [
+    "i", "you", "the", "a", "an", "and", "to", "of", "it", "is", "not", "that", "in", "me", "my", "we", "be",
+    "do", "have", "was", "for", "on", "with", "this", "just", "so", "but", "are", "am", "your", "what", "at",
+    "all", "about", "if", "like", "know", "would", "will", "can", "no", "get", "want", "she", "he", "her",
+    "him", "they", "them", "us", "our", "there", "here", "now", "then", "time", "really", "did", "been",
+    "one", "how", "when", "why", "who", "out", "up", "go", "going", "think", "yeah", "yes", "ok", "from",
+    "or", "as", "more", "back", "still", "too", "some", "need", "could", "should", "had", "has", "were",
+    "way", "much", "by", "his", "lol", "again", "even", "thing", "make", "say", "said", "let", "feel",
+  ]
 
   /// The class mask for a named class, or 0 when the lexicon does not define it.
   func classMask(_ name: String) -> UInt64 {

@@ -38,13 +38,19 @@ final class MatchTables: @unchecked Sendable {
     var weight: Double
     var negatable: Bool
     var entry: Int32
+    /// Up to three single words the pattern requires, checked first (-1: none): a quick prefilter
+    /// that stays in the header's cache line.
+    var quick0: Int32 = -1
+    var quick1: Int32 = -1
+    var quick2: Int32 = -1
   }
 
   let headers: UnsafeMutableBufferPointer<Header>
   let elements: UnsafeMutableBufferPointer<Element>
   let atoms: UnsafeMutableBufferPointer<Atom>
-  /// Word sets a pattern cannot match without (one word of each must occur in the reply), stored
-  /// flat as `[count, word...]` from each header's `requiredStart`, `requiredCount` sets.
+  /// Word sets a pattern cannot match without (one word, or one word of a class, of each must
+  /// occur in the reply), stored flat as `[count, mask low, mask high, word...]` from each header's
+  /// `requiredStart`, `requiredCount` sets.
   let required: UnsafeMutableBufferPointer<Int32>
   /// Per word id, the range of `byWordList` holding patterns that may start with it.
   let byWordStart: UnsafeMutableBufferPointer<Int32>
@@ -68,7 +74,7 @@ final class MatchTables: @unchecked Sendable {
 
   init(
     patterns: [LexiconPattern], patternsByWord: [[Int32]], patternsByPrefix: [[Int32]], prefixAncestors: [[Int32]],
-    byName: [Int32], byNumber: [Int32], wordClasses: [UInt64], prefixClasses: [UInt64]
+    byName: [Int32], byNumber: [Int32], wordClasses: [UInt64], prefixClasses: [UInt64], commonWords: Set<Int32> = []
   ) {
     // Members of each word class, for requirements: a class with prefix members cannot be one.
     var classMembers = [[Int32]](repeating: [], count: 64)
@@ -84,6 +90,7 @@ final class MatchTables: @unchecked Sendable {
     var atoms: [Atom] = []
     var required: [Int32] = []
     var requirementSets: [[Int32]] = []
+    var setEncodings: [(UInt64, [Int32])] = []
     var requiredStartForPattern: [Int32] = []
     var setStarts: [Int32] = []
     var setsByPattern: [[Int]] = []
@@ -112,16 +119,23 @@ final class MatchTables: @unchecked Sendable {
           }
           // A required element made only of words: one of them must occur in the reply.
           var ids: [Int32] = []
+          var words: [Int32] = []
+          var mask: UInt64 = 0
           var isWordSet = true
           for atom in list {
             switch atom {
-            case .word(let id): ids.append(id)
-            case .wordClass(let bit) where !classHasPrefix[bit]: ids += classMembers[bit]
+            case .word(let id):
+              ids.append(id)
+              words.append(id)
+            case .wordClass(let bit) where !classHasPrefix[bit]:
+              ids += classMembers[bit]
+              mask |= UInt64(1) << UInt64(bit)
             default: isWordSet = false
             }
           }
           if !optional && isWordSet && !ids.isEmpty {
             requirementSets.append(ids)
+            setEncodings.append((mask, words))
             requiredStartForPattern.append(Int32(headers.count))
           }
           var single: Int32 = -1
@@ -135,16 +149,22 @@ final class MatchTables: @unchecked Sendable {
       setsByPattern.append(Array(firstSet..<requirementSets.count))
       // Sets are stored flat: [count, word, word, ...] per set.
       let requiredStart = Int32(required.count)
-      for set in requirementSets[firstSet...] {
+      // Each set: [word count, class mask low, class mask high, words...].
+      for (mask, words) in setEncodings[firstSet...] {
         setStarts.append(Int32(required.count))
-        required.append(Int32(set.count))
-        required += set
+        required.append(Int32(words.count))
+        required.append(Int32(bitPattern: UInt32(truncatingIfNeeded: mask)))
+        required.append(Int32(bitPattern: UInt32(truncatingIfNeeded: mask >> 32)))
+        required += words
       }
+      let singles = setEncodings[firstSet...].filter { $0.0 == 0 && $0.1.count == 1 }.map { $0.1[0] }
       headers.append(
         Header(
           elementStart: elementStart, elementCount: Int32(elements.count) - elementStart, requiredStart: requiredStart,
           requiredCount: Int32(requirementSets.count - firstSet), questionWord: pattern.questionWord,
-          category: pattern.category, weight: pattern.weight, negatable: pattern.negatable, entry: pattern.entry))
+          category: pattern.category, weight: pattern.weight, negatable: pattern.negatable, entry: pattern.entry,
+          quick0: singles.count > 0 ? singles[0] : -1, quick1: singles.count > 1 ? singles[1] : -1,
+          quick2: singles.count > 2 ? singles[2] : -1))
     }
     func flatten(_ lists: [[Int32]]) -> ([Int32], [Int32]) {
       var starts: [Int32] = []
@@ -158,8 +178,11 @@ final class MatchTables: @unchecked Sendable {
     }
     // Each pattern is triggered by the words of its rarest required element: the one whose words
     // the fewest patterns require.
+    // A word's cost is how often it would trigger: the patterns requiring it, and far more for
+    // the words nearly every reply contains ("i", "you", "not"...).
     var uses = [Int](repeating: 0, count: wordClasses.count)
     for set in requirementSets { for w in set { uses[Int(w)] += 1 } }
+    for w in commonWords where Int(w) < uses.count { uses[Int(w)] += 10_000 }
     var triggers = [[Int32]](repeating: [], count: wordClasses.count)
     var untriggered: [Int32] = []
     for (p, sets) in setsByPattern.enumerated() {

@@ -30,7 +30,11 @@ struct PatternMatcher {
     tokens.withUnsafeBufferPointer { t in
       present.withUnsafeMutableBufferPointer { bits in
         viable.withUnsafeMutableBufferPointer { seen in
-          for token in t where token.word >= 0 { bits[Int(token.word) >> 6] |= 1 << UInt64(token.word & 63) }
+          var presentClasses: UInt64 = 0
+          for token in t where token.word >= 0 {
+            bits[Int(token.word) >> 6] |= 1 << UInt64(token.word & 63)
+            presentClasses |= token.classes
+          }
           let presentBits = UnsafeBufferPointer(bits)
           for token in t where token.word >= 0 {
             let w = Int(token.word)
@@ -38,7 +42,7 @@ struct PatternMatcher {
               let p = Int(tables.triggerList[k])
               if seen[p >> 6] & (1 << UInt64(p & 63)) != 0 { continue }
               seen[p >> 6] |= 1 << UInt64(p & 63)
-              if requirementsMet(p, presentBits) { candidates.append(Int32(p)) }
+              if requirementsMet(p, presentBits, presentClasses) { candidates.append(Int32(p)) }
             }
           }
           for token in t where token.word >= 0 {
@@ -111,17 +115,23 @@ struct PatternMatcher {
   }
 
   @inline(__always)
-  private func requirementsMet(_ p: Int, _ bits: UnsafeBufferPointer<UInt64>) -> Bool {
+  private func requirementsMet(_ p: Int, _ bits: UnsafeBufferPointer<UInt64>, _ classes: UInt64) -> Bool {
     let header = tables.headers[p]
+    @inline(__always) func absent(_ w: Int32) -> Bool { w >= 0 && bits[Int(w) >> 6] & (1 << UInt64(w & 63)) == 0 }
+    if absent(header.quick0) || absent(header.quick1) || absent(header.quick2) { return false }
     var k = Int(header.requiredStart)
     for _ in 0..<Int(header.requiredCount) {
       let count = Int(tables.required[k])
-      var any = false
-      for j in (k + 1)..<(k + 1 + count) {
-        let w = tables.required[j]
-        if bits[Int(w) >> 6] & (1 << UInt64(w & 63)) != 0 {
-          any = true
-          break
+      let mask = UInt64(UInt32(bitPattern: tables.required[k + 1])) | UInt64(UInt32(bitPattern: tables.required[k + 2])) << 32
+      k += 2
+      var any = classes & mask != 0
+      if !any {
+        for j in (k + 1)..<(k + 1 + count) {
+          let w = tables.required[j]
+          if bits[Int(w) >> 6] & (1 << UInt64(w & 63)) != 0 {
+            any = true
+            break
+          }
         }
       }
       if !any { return false }

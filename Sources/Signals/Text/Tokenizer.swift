@@ -119,7 +119,7 @@ struct Tokenizer {
           }
           return
         }
-        tokens.append(makeToken(id, prefix: lookupPrefix(word), start: s, end: e, flags: flags))
+        tokens.append(makeToken(id, prefix: lexicon.wordPrefix[Int(id)], start: s, end: e, flags: flags))
         return
       }
       if let split = Contraction.split(word) {

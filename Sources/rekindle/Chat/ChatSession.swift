@@ -129,7 +129,7 @@ final class ChatSession {
 
   private func welcome() -> String {
     let style = renderer.style
-    var text = style.bold(engine.script.title) + "\n"
+    var text = style.bold(VisibleText.sanitize(engine.script.title)) + "\n"
     text += style.dim("Ask each question, then type what they answered. Type /help for commands.") + "\n"
     text += style.dim("What you type stays on this computer.") + "\n"
     return text

@@ -105,7 +105,7 @@ final class AnalyzeSession {
       outputs[part].bytes.withUnsafeBufferPointer { out.append($0) }
       for message in errors[part] {
         failedLines += 1
-        StandardError.write("rekindle: \(message)\n")
+        StandardError.write("rekindle: \(VisibleText.sanitize(message))\n")
       }
     }
     batchBytes.removeAll(keepingCapacity: true)

@@ -25,7 +25,9 @@ struct Graph: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let script = try ScriptSource.load(self.script)
-      print(format == .dot ? DOTGraph.render(script) : MermaidGraph.render(script), terminator: "")
+      let graph = format == .dot ? DOTGraph.render(script) : MermaidGraph.render(script)
+      // Labels quote the script's text: control characters are shown visibly, on a terminal or in a file.
+      print(VisibleText.sanitize(graph, keepingNewlines: true), terminator: "")
     }
   }
 }

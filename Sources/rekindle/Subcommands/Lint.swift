@@ -60,9 +60,11 @@ struct Lint: ParsableCommand {
     let severity =
       diagnostic.severity == .error
       ? style.danger("error") : style.caution("warning")
-    var text =
-      "\(diagnostic.location): \(severity): \(diagnostic.message) \(style.dim("[\(diagnostic.rule.rawValue)]"))"
-    if !diagnostic.hint.isEmpty { text += " (hint: \(diagnostic.hint))" }
+    // Messages quote the script's own text: control characters are shown visibly, never sent raw.
+    let location = VisibleText.sanitize("\(diagnostic.location)")
+    let message = VisibleText.sanitize(diagnostic.message)
+    var text = "\(location): \(severity): \(message) \(style.dim("[\(diagnostic.rule.rawValue)]"))"
+    if !diagnostic.hint.isEmpty { text += " (hint: \(VisibleText.sanitize(diagnostic.hint)))" }
     return text
   }
 }

@@ -12,9 +12,10 @@ struct UserFacingError: Error, CustomStringConvertible {
 
   var description: String { message }
 
-  /// Prints the message as `rekindle: error: ...` and returns the exit code to throw.
+  /// Prints the message as `rekindle: error: ...` and returns the exit code to throw. The message
+  /// often quotes a file's text or name, so control characters are shown visibly, never sent raw.
   func report() -> ExitCode {
-    StandardError.write("rekindle: \(message)\n")
+    StandardError.write("rekindle: \(VisibleText.sanitize(message))\n")
     return code
   }
 }
