@@ -11,26 +11,26 @@ enum DocumentLimits {
   static let maxDepth = 64
 
   /// Checks the raw text before it is parsed: its size and a cheap estimate of its nesting depth.
-  static func checkText(_ yaml: String, file: String) throws(ScriptError) {
+  static func checkText(_ yaml: String, file: String, what: String = "script") throws(ScriptError) {
     if yaml.utf8.count > maxBytes {
-      throw ScriptError("the script is larger than 2 MB", at: SourceLocation(file: file, line: 1, column: 1))
+      throw ScriptError("the \(what) is larger than 2 MB", at: SourceLocation(file: file, line: 1, column: 1))
     }
     if let (line, column) = NestingScan.firstTooDeep(yaml, limit: maxDepth) {
       throw ScriptError(
-        "the script is nested more than \(maxDepth) levels deep",
+        "the \(what) is nested more than \(maxDepth) levels deep",
         at: SourceLocation(file: file, line: line, column: column))
     }
   }
 
   /// Counts the nodes of the composed tree, aliases expanded, stopping at the limit.
-  static func checkNodeCount(_ root: Node, reader: NodeReader) throws(ScriptError) {
+  static func checkNodeCount(_ root: Node, reader: NodeReader, what: String = "script") throws(ScriptError) {
     var count = 0
     var stack = [root]
     while let node = stack.popLast() {
       count += 1
       if count > maxNodes {
         throw reader.error(
-          "the script has more than \(maxNodes) YAML nodes (after expanding aliases)", at: root)
+          "the \(what) has more than \(maxNodes) YAML nodes (after expanding aliases)", at: root)
       }
       switch node {
       case .scalar: break

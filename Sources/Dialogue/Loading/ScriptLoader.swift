@@ -33,7 +33,7 @@ public enum ScriptLoader {
   /// turning syntax errors into ``ScriptError``s with `file:line:column` (used for transcripts too).
   public static func parseYAML(_ yaml: String, file: String, what: String, trusted: Bool = false) throws(ScriptError) -> Node {
     // The size and nesting pre-scan guards against hostile files; the embedded script is ours.
-    if !trusted { try DocumentLimits.checkText(yaml, file: file) }
+    if !trusted { try DocumentLimits.checkText(yaml, file: file, what: what) }
     let root: Node
     do {
       guard let composed = try Yams.compose(yaml: yaml) else {
@@ -45,7 +45,7 @@ public enum ScriptLoader {
     } catch {
       throw YAMLSyntax.scriptError(error, in: yaml, file: file)
     }
-    try DocumentLimits.checkNodeCount(root, reader: NodeReader(file: file))
+    try DocumentLimits.checkNodeCount(root, reader: NodeReader(file: file), what: what)
     return root
   }
 

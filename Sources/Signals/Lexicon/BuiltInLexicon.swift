@@ -161,6 +161,8 @@ enum BuiltInLexicon {
     mask 1 could not wait {to|for|until}
     mask 1 {killed|murdered|slayed} it
     mask 1 drop dead
+    mask 1 pushed you away
+    mask 1 {your|the} phone {number|bill|call|died|is|was}
     mask 1 dead {tired|serious|end|on|set|wrong|right|battery|phone|silence|quiet}
     mask 1 {phone|battery|car|plant|plants|conversation} {is|was|died|dead}
     mask 1 {died|dying|die} {laughing|of|down|out}
@@ -1394,6 +1396,26 @@ enum BuiltInLexicon {
 
     # ---------------------------------------------------------------------------------------------
     # safety: threats, violence, coercive control, stalking, or self-harm
+
+    safety 1.0 do not test me
+    safety 1.0 see me {angry|mad}
+    safety 1.0 anything {to happen|happens} to
+    safety 1.0 {pictures|photos|videos|nudes} of you
+    safety 1.0 your {schedule|routine}
+    safety 1.0 i am outside
+    safety 1.0 {logged|log|logging} into your
+    safety 1.0 your {account|email|instagram|facebook|phone}
+    safety 1.0 you can not leave
+    safety 1.0 you are not going anywhere
+    safety 1.0 {punched|smashed|kicked|hit} {the|a} {wall|door|window|mirror}
+    safety 1.0 {grabbed|pushed|shoved|choked|slapped} you
+    safety 0.8 {cutting|cut} {again|my|myself}
+    safety 1.0 sleep forever
+    safety 1.0 goodbye to everyone
+    safety 1.0 thinking about ending it
+    safety 1.0 no way out
+    safety 0.6 can not live without you
+    safety 1.0 can not go on
 
     safety 0.6 {kill|killing|murder}
     safety 0.6 {die|dying|dead|suicide}

@@ -13,10 +13,16 @@ final class ChatSession {
   private let reader: any LineReading
   private let renderer: ChatRenderer
   private let recorder: SessionRecorder?
+  /// With `--redact`: applied to what `/save` writes.
+  private let redaction: SessionRedaction?
   private var lastReply: String?
   private var out = OutputBuffer()
 
-  init(engine: DialogueEngine, reader: any LineReading, renderer: ChatRenderer, recorder: SessionRecorder?) {
+  init(
+    engine: DialogueEngine, reader: any LineReading, renderer: ChatRenderer, recorder: SessionRecorder?,
+    redaction: SessionRedaction? = nil
+  ) {
+    self.redaction = redaction
     self.engine = engine
     self.reader = reader
     self.renderer = renderer
@@ -106,7 +112,7 @@ final class ChatSession {
         show("  Usage: /save FILE\n")
         return false
       }
-      show(save(engine.summary.markdown(), to: path))
+      show(save((redaction?.summary(of: engine) ?? engine.summary).markdown(), to: path))
     case .quit:
       show(renderer.render(engine.finish(), progress: engine.progress, lastReply: nil))
       return true

@@ -27,13 +27,16 @@ final class SessionRecorder {
   private let descriptor: Int32
   private var number = 0
   private var failed = false
+  /// With `--redact`: replies (and their evidence) are written with placeholders.
+  private let redaction: SessionRedaction?
   private let encoder: JSONEncoder = {
     let e = JSONEncoder()
     e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return e
   }()
 
-  init(path: String, continuingAt number: Int = 0) throws(UserFacingError) {
+  init(path: String, continuingAt number: Int = 0, redaction: SessionRedaction? = nil) throws(UserFacingError) {
+    self.redaction = redaction
     self.path = path
     self.number = number
     descriptor = try PrivateFile.openForAppend(path)
@@ -56,11 +59,13 @@ final class SessionRecorder {
   /// Writes one line for what just happened; a failure is reported once on standard error.
   func record(_ type: String, engine: DialogueEngine, turn: Turn?) {
     number += 1
+    let turn = turn.map { redaction?.turn($0) ?? $0 }
+    let snapshot = redaction?.snapshot(engine.snapshot) ?? engine.snapshot
     let line = SessionRecordLine(
       type: type, script: engine.script.title, fingerprint: engine.script.fingerprint, number: number,
       state: turn?.stateID, question: turn?.question, reply: turn?.reply,
       signals: turn.map { $0.analysis.signalIDs.map(\.rawValue) }, evasive: turn?.analysis.evasive,
-      snapshot: engine.snapshot)
+      snapshot: snapshot)
     do {
       var data = try encoder.encode(line)
       data.append(0x0A)

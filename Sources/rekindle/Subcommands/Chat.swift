@@ -35,6 +35,9 @@ struct Chat: ParsableCommand {
   @Option(help: ArgumentHelp("A lexicon file adding to or overriding the built-in one (repeatable).", valueName: "file"))
   var lexicon: [String] = []
 
+  @Flag(help: "In the --record file and /save summaries, replace names, places, emails and phone numbers with placeholders.")
+  var redact = false
+
   func run() throws {
     var code: Int32 = 0
     try reportingErrors {
@@ -62,7 +65,8 @@ struct Chat: ParsableCommand {
         }
       }
       let recorder = try (record ?? resume).map { path throws(UserFacingError) in
-        try SessionRecorder(path: path, continuingAt: path == resume ? recordNumber : 0)
+        try SessionRecorder(
+          path: path, continuingAt: path == resume ? recordNumber : 0, redaction: redact ? SessionRedaction() : nil)
       }
       var historyPath: String?
       if history {
@@ -77,7 +81,8 @@ struct Chat: ParsableCommand {
       let reader = makeLineReader(completions: ChatCommand.names, historyFile: historyPath)
       let style = TerminalStyle.forStandardOutput(noColor: noColor)
       let renderer = ChatRenderer(style: style, interactive: reader.isInteractive, width: Self.terminalWidth())
-      let session = ChatSession(engine: engine, reader: reader, renderer: renderer, recorder: recorder)
+      let session = ChatSession(
+        engine: engine, reader: reader, renderer: renderer, recorder: recorder, redaction: redact ? SessionRedaction() : nil)
       code = try session.run(resuming: resume != nil)
     }
     if code != 0 { throw ExitCode(code) }
