@@ -93,14 +93,23 @@ struct ChatRenderer {
   /// Splits text into lines of at most `width` columns, each starting with `indent`.
   func wrap(_ text: String, indent: String) -> [String] {
     var lines: [String] = []
+    let indentWidth = indent.count
     for paragraph in VisibleText.sanitize(text, keepingNewlines: true).split(separator: "\n", omittingEmptySubsequences: false) {
       var line = indent
+      var lineWidth = indentWidth
       for word in paragraph.split(separator: " ") {
-        if line.count > indent.count && line.count + 1 + word.count > width {
+        let wordWidth = word.count
+        if lineWidth > indentWidth && lineWidth + 1 + wordWidth > width {
           lines.append(line)
           line = indent
+          lineWidth = indentWidth
         }
-        line += (line.count > indent.count ? " " : "") + word
+        if lineWidth > indentWidth {
+          line += " "
+          lineWidth += 1
+        }
+        line += word
+        lineWidth += wordWidth
       }
       lines.append(line)
     }
