@@ -17,6 +17,7 @@ final class ChatSession {
   private let redaction: SessionRedaction?
   private var lastReply: String?
   private var out = OutputBuffer()
+  private var outputFailed = false
 
   init(
     engine: DialogueEngine, reader: any LineReading, renderer: ChatRenderer, recorder: SessionRecorder?,
@@ -146,7 +147,12 @@ final class ChatSession {
     do {
       try out.flush()
     } catch {
-      // Standard output is gone: nothing more can be shown, but the record is already written.
+      // Standard output cannot be written (a full disk, a failing device): say so once; the
+      // conversation and its record go on.
+      if !outputFailed {
+        outputFailed = true
+        StandardError.write("rekindle: warning: \(error.message.hasPrefix("error: ") ? String(error.message.dropFirst(7)) : error.message)\n")
+      }
     }
   }
 }

@@ -39,6 +39,7 @@ final class SessionRecorder {
     self.redaction = redaction
     self.path = path
     self.number = number
+    if number == 0 { try Self.refuseForeignFile(path) }
     descriptor = try PrivateFile.openForAppend(path)
     // A record cut off mid-line (the process was killed while writing) gets its line ended, so
     // the next line starts whole.
@@ -56,6 +57,27 @@ final class SessionRecorder {
 
   deinit { close(descriptor) }
 
+  /// A new session is appended to an existing file only when that file is a session record: a
+  /// mistyped `--record notes.txt` must not write into someone's notes (nor make a record that
+  /// `--resume` refuses).
+  static func refuseForeignFile(_ path: String) throws(UserFacingError) {
+    var info = stat()
+    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 else { return }
+    let source = try LineSource(path: path)
+    var first: [UInt8]?
+    do {
+      while first == nil, try source.nextLine({ line in if !line.isEmpty { first = Array(line) } }) {}
+    } catch let error as UserFacingError {
+      throw error
+    } catch {
+      throw UserFacingError("error: \(path): \(error)", code: .ioError)
+    }
+    if let first, (try? JSONDecoder().decode(SessionRecordLine.self, from: Data(first))) == nil {
+      throw UserFacingError(
+        "error: \(path):1: exists and is not a Rekindle session record; give --record a new file", code: .dataError)
+    }
+  }
+
   /// Writes one line for what just happened; a failure is reported once on standard error.
   func record(_ type: String, engine: DialogueEngine, turn: Turn?) {
     number += 1
@@ -70,7 +92,13 @@ final class SessionRecorder {
       var data = try encoder.encode(line)
       data.append(0x0A)
       let text = String(decoding: data, as: UTF8.self)
-      if let code = PrivateFile.writeAll(descriptor, text) { report(code) }
+      var before = stat()
+      let size = fstat(descriptor, &before) == 0 && (before.st_mode & S_IFMT) == S_IFREG ? before.st_size : -1
+      if let code = PrivateFile.writeAll(descriptor, text) {
+        // A full disk can take part of a line: cut it off again, so the record stays whole lines.
+        if size >= 0 { _ = ftruncate(descriptor, size) }
+        report(code)
+      }
     } catch {
       report(EINVAL)
     }

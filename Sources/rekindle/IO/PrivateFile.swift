@@ -19,12 +19,34 @@ enum PrivateFile {
   }
 
   /// Writes `text` to `path`, replacing it, with mode 0600.
+  ///
+  /// A new file, or a plain existing one, is written beside it and renamed into place, so a crash
+  /// or a full disk never leaves a half-written file where the old one was. Anything else (a
+  /// device such as /dev/full, a symbolic or hard link, a file you may not write) is written in place.
   static func write(_ text: String, to path: String) throws(UserFacingError) {
     try createParentDirectories(of: path)
+    var info = stat()
+    let exists = lstat(path, &info) == 0
+    if !exists || ((info.st_mode & S_IFMT) == S_IFREG && info.st_nlink == 1 && access(path, W_OK) == 0) {
+      let temporary = path + ".rekindle-\(getpid())"
+      let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+      if fd >= 0 {
+        _ = fchmod(fd, 0o600)
+        var failure = writeAll(fd, text)
+        if failure == nil && fsync(fd) != 0 { failure = errno }
+        close(fd)
+        if failure == nil && rename(temporary, path) != 0 { failure = errno }
+        guard let failure else { return }
+        unlink(temporary)
+        throw UserFacingError("error: \(path): \(String(cString: strerror(failure)))", code: .ioError)
+      }
+      // No file can be made beside it (say, a directory that is not writable): write in place.
+    }
     let fd = open(path, O_WRONLY | O_TRUNC | O_CREAT | O_CLOEXEC, 0o600)
     if fd < 0 { throw UserFacingError("error: \(path): \(String(cString: strerror(errno)))", code: .ioError) }
     defer { close(fd) }
-    _ = fchmod(fd, 0o600)
+    // Only a regular file is made private: `/save /dev/null` run as root must not change the device.
+    if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG { _ = fchmod(fd, 0o600) }
     if let failure = writeAll(fd, text) {
       throw UserFacingError("error: \(path): \(String(cString: strerror(failure)))", code: .ioError)
     }

@@ -82,7 +82,7 @@ struct Eval: ParsableCommand {
         throw UserFacingError("error: \(files.joined(separator: ", ")): no labeled replies to score", code: .dataError)
       }
       let printer = EvalPrinter(style: TerminalStyle.forStandardOutput(noColor: noColor))
-      print(format == .json ? printer.json(report) : printer.text(report, files: files, misses: !noMisses), terminator: "")
+      try StandardOutput.write(format == .json ? printer.json(report) : printer.text(report, files: files, misses: !noMisses))
       let safetyRecall = report.scores[.safety]?.recall ?? 1
       if let floor = minMacroF1, report.macroF1 < floor {
         StandardError.write("rekindle: macro-F1 \(EvalPrinter.fixed(report.macroF1)) is below the floor \(floor)\n")

@@ -42,7 +42,7 @@ struct EvalPrinter {
         let got = c.got.sorted().map(\.rawValue).joined(separator: ", ")
         let missing = c.expected.subtracting(c.got).sorted().map { "-" + $0.rawValue }
         let extra = c.got.subtracting(c.expected).sorted().map { "+" + $0.rawValue }
-        out += "  \(c.id)  expected [\(expected)]  got [\(got)]  \(style.caution((missing + extra).joined(separator: " ")))\n"
+        out += "  \(VisibleText.sanitize(c.id))  expected [\(expected)]  got [\(got)]  \(style.caution((missing + extra).joined(separator: " ")))\n"
         out += "      \(style.dim(VisibleText.sanitize(c.reply)))\n"
       }
     }

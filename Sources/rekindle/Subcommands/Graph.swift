@@ -27,7 +27,7 @@ struct Graph: ParsableCommand {
       let script = try ScriptSource.load(self.script)
       let graph = format == .dot ? DOTGraph.render(script) : MermaidGraph.render(script)
       // Labels quote the script's text: control characters are shown visibly, on a terminal or in a file.
-      print(VisibleText.sanitize(graph, keepingNewlines: true), terminator: "")
+      try StandardOutput.write(VisibleText.sanitize(graph, keepingNewlines: true))
     }
   }
 }

@@ -45,10 +45,10 @@ struct Lint: ParsableCommand {
         let found = linter.lint(text, file: source.path)
         report.add(found, for: source.path)
         if format == .text {
-          for diagnostic in found { print(Self.line(diagnostic, style: style)) }
+          try StandardOutput.write(found.map { Self.line($0, style: style) + "\n" }.joined())
         }
       }
-      if format == .json { print(report.json.pretty) }
+      if format == .json { try StandardOutput.write(JSONWriter.escapingInvisibles(report.json.pretty) + "\n") }
       StandardError.write("rekindle lint: \(report.summary)\n")
       clean = report.isClean
     }

@@ -94,7 +94,7 @@ struct Rehearse: ParsableCommand {
         }
         for (name, report) in reports { out += printer.coverage(report, script: name) }
       }
-      print(out, terminator: "")
+      try StandardOutput.write(out)
       if check && results.contains(where: { !$0.passed }) { failed = true }
       if let floor = minCoverage, reports.contains(where: { $0.1.percent < floor }) {
         StandardError.write("rekindle: transition coverage is below \(floor)%\n")

@@ -12,6 +12,6 @@ struct Schema: ParsableCommand {
       """)
 
   func run() throws {
-    print(ScriptSchema.text, terminator: "")
+    try reportingErrors { try StandardOutput.write(ScriptSchema.text) }
   }
 }

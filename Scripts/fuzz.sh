@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (Scripts/fuzz/*.swift) against the package's modules, compiled with
+# -sanitize=fuzzer,address, and runs each for a given time or number of executions.
+#
+#   Scripts/fuzz.sh [-t SECONDS] [-n RUNS] [-j JOBS] [TARGET...]
+#
+#   TARGET   analyzer, script, transcript (default: all three, one after the other)
+#   -t       seconds per target (default 60); -n: stop after RUNS executions instead (e.g. 10000000)
+#   -j       parallel fuzzing processes per target (libFuzzer -fork; default 1)
+#   -b       build only
+#
+# Exit status: 0 when no target crashed, 1 when one did (or the build failed), 3 when the Swift
+# toolchain cannot build libFuzzer targets, 64 for a usage error.
+#
+# Everything lives under .build-fuzz/ (git-ignored): the instrumented build, the binaries in bin/,
+# the corpus kept between runs in corpus/TARGET/ (seeded from the shipped dialogue, transcripts and
+# labeled replies), and any crashing inputs in crashers/TARGET/. A crasher is replayed with
+#   .build-fuzz/bin/fuzz-TARGET .build-fuzz/crashers/TARGET/crash-...
+# Prints executions per second and the totals per target; exits 1 when a target crashed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=60
+runs=""
+jobs=1
+build_only=0
+while getopts "t:n:j:bh" option; do
+  case $option in
+    t) seconds=$OPTARG ;;
+    n) runs=$OPTARG ;;
+    j) jobs=$OPTARG ;;
+    b) build_only=1 ;;
+    *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 64 ;;
+  esac
+done
+shift $((OPTIND - 1))
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=(analyzer script transcript)
+
+root=.build-fuzz
+scratch=$root
+bin=$root/bin
+mkdir -p "$bin"
+
+# 0. Can this toolchain build libFuzzer targets at all? (Exit 3 when not, so CI can tell a missing
+#    capability from a crash, status 1.)
+cat >"$root/probe.swift" <<'SWIFT'
+@_cdecl("LLVMFuzzerTestOneInput") public func probe(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt { 0 }
+SWIFT
+if ! swiftc -sanitize=fuzzer,address -parse-as-library "$root/probe.swift" -o "$root/probe" >"$root/probe.log" 2>&1; then
+  echo "fuzz: this Swift toolchain cannot build libFuzzer targets (swiftc -sanitize=fuzzer); see $root/probe.log" >&2
+  exit 3
+fi
+
+# 1. The package's library modules, instrumented for coverage and with AddressSanitizer.
+#    (Only libraries are built: libFuzzer provides main, the fuzz targets are linked below.)
+echo "fuzz: building the instrumented modules (swift build --scratch-path $scratch -c release)..." >&2
+swift build --scratch-path "$scratch" -c release --target Rehearsal \
+  -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address >"$root/build.log" 2>&1 || {
+  tail -30 "$root/build.log" >&2
+  echo "fuzz: the build failed (log: $root/build.log)" >&2
+  exit 1
+}
+release=$(cd "$scratch/release" && pwd -P)
+
+# The object files SwiftPM made for a target (from its output file map; C targets: every .o).
+objects() {
+  local map="$release/$1.build/output-file-map.json"
+  if [ -f "$map" ]; then
+    grep -o '"object": *"[^"]*"' "$map" | sed 's/.*"\([^"]*\)"$/\1/' | while read -r o; do [ -f "$o" ] && echo "$o"; done
+  else
+    find "$release/$1.build" -name '*.o'
+  fi
+}
+objs=()
+for module in Signals Dialogue Rehearsal Yams CYaml; do
+  while read -r o; do objs+=("$o"); done < <(objects "$module")
+done
+modulemap=$(find "$scratch/checkouts" -path '*CYaml/include/module.modulemap' | head -1)
+
+# 2. One executable per target.
+declare -A sources=([analyzer]=FuzzAnalyzer [script]=FuzzScriptLoader [transcript]=FuzzTranscriptLoader)
+for target in "${targets[@]}"; do
+  source=${sources[$target]:-}
+  if [ -z "$source" ]; then
+    echo "fuzz: unknown target '$target' (analyzer, script, transcript)" >&2
+    exit 64
+  fi
+  swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name "$source" \
+    -I "$release/Modules" -Xcc -fmodule-map-file="$modulemap" \
+    "Scripts/fuzz/$source.swift" "${objs[@]}" -o "$bin/fuzz-$target" 2>&1 | grep -v 'Cannot export local symbol' >&2 || true
+  [ -x "$bin/fuzz-$target" ] || { echo "fuzz: linking fuzz-$target failed" >&2; exit 1; }
+done
+[ "$build_only" = 1 ] && { echo "fuzz: built ${targets[*]} in $bin" >&2; exit 0; }
+
+# 3. Seeds: what the program is meant to read.
+seed() {
+  local target=$1 dir=$root/seeds/$1
+  rm -rf "$dir" && mkdir -p "$dir"
+  case $target in
+    analyzer)
+      local n=0
+      for f in Tests/SignalsTests/Fixtures/*.jsonl; do
+        sed -n 's/.*"reply": *"\([^"]*\)".*/\1/p' "$f" | head -400 | while IFS= read -r line; do
+          n=$((n + 1)); printf '%s' "$line" >"$dir/$(basename "$f" .jsonl)-$n.txt"
+        done
+      done
+      printf '\x01When did you realize?\nIt was your birthday.' >"$dir/with-question.txt" ;;
+    script) cp Scripts/dialogues/*.yaml "$dir/" ;;
+    transcript)
+      cp Scripts/transcripts/*.yaml "$dir/"
+      printf 'I messed up.\n/back\nI kept thinking about us.\n/skip\n' >"$dir/plain.txt" ;;
+  esac
+}
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-"detect_leaks=0:allocator_may_return_null=1"}
+status=0
+summary=()
+total=0
+for target in "${targets[@]}"; do
+  seed "$target"
+  corpus=$root/corpus/$target
+  crashers=$root/crashers/$target
+  mkdir -p "$corpus" "$crashers"
+  options=(-print_final_stats=1 -timeout=20 -rss_limit_mb=2560 -artifact_prefix="$crashers/" -detect_leaks=0)
+  if [ -n "$runs" ]; then options+=(-runs="$runs"); else options+=(-max_total_time="$seconds"); fi
+  case $target in
+    analyzer) options+=(-max_len=4096) ;;
+    *) options+=(-max_len=65536 -dict=Scripts/fuzz/yaml.dict) ;;
+  esac
+  [ "$jobs" -gt 1 ] && options+=(-fork="$jobs" -ignore_crashes=1)
+  log=$root/fuzz-$target.log
+  before=$(find "$crashers" -type f | wc -l)
+  echo "fuzz: $target: $([ -n "$runs" ] && echo "$runs runs" || echo "$seconds s"), corpus $corpus, log $log" >&2
+  started=$(date +%s.%N)
+  set +e
+  "$bin/fuzz-$target" "${options[@]}" "$corpus" "$root/seeds/$target" >"$log" 2>&1
+  code=$?
+  set -e
+  elapsed=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+  # Executions: the final stats, or (with -fork) the last progress line.
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  [ -z "$execs" ] && execs=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
+  execs=${execs:-0}
+  after=$(find "$crashers" -type f | wc -l)
+  rate=$(awk -v n="$execs" -v t="$elapsed" 'BEGIN { printf "%d", (t > 0 ? n / t : 0) }')
+  total=$((total + execs))
+  result="ok"
+  if [ "$code" -ne 0 ] || [ "$after" -gt "$before" ]; then
+    result="CRASH (exit $code; $((after - before)) new input(s) in $crashers/)"
+    grep -m3 -E 'ERROR|Fatal error|SUMMARY' "$log" >&2 || true
+    status=1
+  fi
+  line=$(printf '%-10s %12s executions  %8s exec/s  %6.0f s  corpus %5s  %s' \
+    "$target" "$execs" "$rate" "$elapsed" "$(find "$corpus" -type f | wc -l)" "$result")
+  echo "$line"
+  summary+=("$line")
+done
+echo "fuzz: total $total executions over ${#targets[@]} target(s)$([ $status -ne 0 ] && echo '; CRASHES FOUND')"
+exit $status

@@ -1,0 +1,529 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
+import Foundation
+import XCTest
+
+/// How a process spawned by ``HardeningTestCase/spawn(_:stdin:stdout:environment:umask:timeout:)`` ended.
+struct SpawnResult {
+  var exitCode: Int32?
+  var signal: Int32?
+  var timedOut: Bool
+  /// The peak resident set size, in kilobytes (from wait4).
+  var maxRSSKB: Int
+  var stdout: Data
+  var stderr: Data
+  var seconds: Double
+
+  var out: String { String(decoding: stdout, as: UTF8.self) }
+  var err: String { String(decoding: stderr, as: UTF8.self) }
+  var errLines: [String] { E2EText.lines(err) }
+  var summary: String {
+    let how = timedOut ? "timed out" : exitCode.map { "exit \($0)" } ?? "signal \(signal ?? -1)"
+    return "\(how), \(String(format: "%.1f", seconds)) s, max RSS \(maxRSSKB / 1024) MB; stderr: \(err.prefix(400).debugDescription)"
+  }
+}
+
+/// Where a spawned process's standard output goes.
+enum SpawnOutput {
+  /// A file in the test's directory, read back afterwards.
+  case capture
+  /// A pipe read by a background thread (for limits that apply to files only).
+  case pipeCapture
+  /// A pipe whose reading end is already closed (`| head -0`): writes fail with EPIPE/SIGPIPE.
+  case closedPipe
+  /// An existing path opened for writing, such as /dev/full.
+  case path(String)
+}
+
+/// Where a spawned process's standard input comes from.
+enum SpawnInput {
+  case path(String)
+  /// A pipe the test writes to (``RunningProcess/write(_:)``) and closes.
+  case pipe
+}
+
+/// A process started by ``HardeningTestCase/start(_:stdin:stdout:environment:shellSetup:)``.
+final class RunningProcess {
+  let pid: pid_t
+  let arguments: [String]
+  let started = Date()
+  fileprivate let outPath: String
+  fileprivate let errPath: String
+  fileprivate let outDrain: E2EDrain?
+  private(set) var stdinWriter: Int32
+
+  fileprivate init(pid: pid_t, arguments: [String], outPath: String, errPath: String, outDrain: E2EDrain?, stdinWriter: Int32) {
+    self.pid = pid
+    self.arguments = arguments
+    self.outPath = outPath
+    self.errPath = errPath
+    self.outDrain = outDrain
+    self.stdinWriter = stdinWriter
+  }
+
+  /// Writes to the process's standard input (a pipe); false when it is gone.
+  @discardableResult
+  func write(_ text: String) -> Bool {
+    guard stdinWriter >= 0 else { return false }
+    let bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes.withUnsafeBytes { Glibc.write(stdinWriter, $0.baseAddress! + offset, $0.count - offset) }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return false }
+      offset += n
+    }
+    return true
+  }
+
+  func closeStdin() {
+    if stdinWriter >= 0 { close(stdinWriter) }
+    stdinWriter = -1
+  }
+
+  func signal(_ number: Int32) { _ = kill(pid, number) }
+
+  deinit { closeStdin() }
+}
+
+/// End-to-end tests of the built binary under hostile conditions: bad files, crafted text,
+/// signals, write errors. Adds to ``E2ETestCase`` a spawner that measures peak memory and gives the
+/// child default signal dispositions (as a shell would), and text checks for raw escapes.
+class HardeningTestCase: E2ETestCase {
+  /// Runs the binary and waits for it (see ``start(_:stdin:stdout:environment:shellSetup:)``).
+  func spawn(
+    _ arguments: [String], stdin: String = "/dev/null", stdout: SpawnOutput = .capture,
+    environment: [String: String]? = nil, umask mask: mode_t? = nil, shellSetup: String = "", timeout: Double = 60,
+    file: StaticString = #filePath, line: UInt = #line
+  ) throws -> SpawnResult {
+    let setup = (mask.map { "umask \(String($0, radix: 8)); " } ?? "") + shellSetup
+    let process = try start(arguments, stdin: .path(stdin), stdout: stdout, environment: environment, shellSetup: setup)
+    return finish(process, timeout: timeout, file: file, line: line)
+  }
+
+  /// Starts the binary with posix_spawn, through `/bin/sh` for the working directory (the test's
+  /// own) and `shellSetup` (`umask 0;`, `ulimit -f 2;`...), with default signal dispositions.
+  func start(
+    _ arguments: [String], stdin: SpawnInput = .path("/dev/null"), stdout: SpawnOutput = .capture,
+    environment: [String: String]? = nil, shellSetup: String = ""
+  ) throws -> RunningProcess {
+    let id = UUID().uuidString
+    let outPath = tempDir.appendingPathComponent("spawn-\(id).out").path
+    let errPath = tempDir.appendingPathComponent("spawn-\(id).err").path
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    var toClose: [Int32] = []
+    var stdinWriter: Int32 = -1
+    switch stdin {
+    case .path(let path):
+      posix_spawn_file_actions_addopen(&actions, 0, path, O_RDONLY, 0)
+    case .pipe:
+      var ends: [Int32] = [-1, -1]
+      guard pipe(&ends) == 0 else { throw HardeningError("pipe: \(String(cString: strerror(errno)))") }
+      _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
+      posix_spawn_file_actions_adddup2(&actions, ends[0], 0)
+      posix_spawn_file_actions_addclose(&actions, ends[0])
+      toClose.append(ends[0])
+      stdinWriter = ends[1]
+    }
+    var outDrain: E2EDrain?
+    switch stdout {
+    case .capture:
+      posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    case .path(let path):
+      posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY, 0)
+    case .closedPipe, .pipeCapture:
+      var ends: [Int32] = [-1, -1]
+      guard pipe(&ends) == 0 else { throw HardeningError("pipe: \(String(cString: strerror(errno)))") }
+      if case .closedPipe = stdout {
+        close(ends[0])
+      } else {
+        _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
+        outDrain = E2EDrain(FileHandle(fileDescriptor: ends[0], closeOnDealloc: true))
+      }
+      posix_spawn_file_actions_adddup2(&actions, ends[1], 1)
+      posix_spawn_file_actions_addclose(&actions, ends[1])
+      toClose.append(ends[1])
+    }
+    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for number in [SIGINT, SIGTERM, SIGQUIT, SIGHUP, SIGPIPE, SIGCHLD, SIGXFSZ] { sigaddset(&defaults, number) }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    var noMask = sigset_t()
+    sigemptyset(&noMask)
+    posix_spawnattr_setsigmask(&attributes, &noMask)
+
+    let argv = ["/bin/sh", "-c", "cd \"$0\" && \(shellSetup) exec \"$@\"", tempDir.path, binary.path] + arguments
+    let env = (environment ?? baseEnvironment()).map { "\($0.key)=\($0.value)" }
+    let cArgs = argv.map { strdup($0) } + [nil]
+    let cEnv = env.map { strdup($0) } + [nil]
+    defer {
+      cArgs.forEach { free($0) }
+      cEnv.forEach { free($0) }
+    }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, argv[0], &actions, &attributes, cArgs, cEnv)
+    toClose.forEach { close($0) }
+    guard spawned == 0 else {
+      if stdinWriter >= 0 { close(stdinWriter) }
+      throw HardeningError("posix_spawn: \(String(cString: strerror(spawned)))")
+    }
+    return RunningProcess(
+      pid: pid, arguments: arguments, outPath: outPath, errPath: errPath, outDrain: outDrain, stdinWriter: stdinWriter)
+  }
+
+  /// Waits for `process` (killing it after `timeout` seconds) and gathers what it wrote.
+  func finish(_ process: RunningProcess, timeout: Double = 60, file: StaticString = #filePath, line: UInt = #line) -> SpawnResult {
+    // A sanitizer build runs several times slower.
+    let timeout = ProcessInfo.processInfo.environment["REKINDLE_SANITIZER"] == nil ? timeout : timeout * 5
+    var status: Int32 = 0
+    var usage = rusage()
+    var timedOut = false
+    while true {
+      let reaped = wait4(process.pid, &status, WNOHANG, &usage)
+      if reaped == process.pid { break }
+      if reaped < 0 && errno != EINTR { break }
+      if Date().timeIntervalSince(process.started) > timeout {
+        timedOut = true
+        kill(process.pid, SIGKILL)
+        _ = wait4(process.pid, &status, 0, &usage)
+        break
+      }
+      usleep(5_000)
+    }
+    process.closeStdin()
+    let stdout = process.outDrain?.finish(timeout: 10) ?? FileManager.default.contents(atPath: process.outPath) ?? Data()
+    let result = SpawnResult(
+      exitCode: (status & 0x7F) == 0 ? (status >> 8) & 0xFF : nil,
+      signal: (status & 0x7F) != 0 ? status & 0x7F : nil, timedOut: timedOut, maxRSSKB: usage.ru_maxrss,
+      stdout: stdout, stderr: FileManager.default.contents(atPath: process.errPath) ?? Data(),
+      seconds: Date().timeIntervalSince(process.started))
+    unlink(process.outPath)
+    unlink(process.errPath)
+    if timedOut { XCTFail("rekindle \(process.arguments) did not finish within \(timeout) s", file: file, line: line) }
+    assertNoCrash(result, file: file, line: line)
+    return result
+  }
+
+  /// Whether the binary and the tests are built with a sanitizer (Scripts/sanitizers.sh).
+  var underSanitizer: Bool { ProcessInfo.processInfo.environment["REKINDLE_SANITIZER"] != nil }
+
+  /// `full`, or a fifth of it under a sanitizer: big inputs check memory errors as well at a
+  /// fifth of the size, several times faster.
+  func size(_ full: Int) -> Int { underSanitizer ? full / 5 : full }
+
+  /// Checks a peak memory use against a ceiling, except in a sanitizer build (Scripts/sanitizers.sh
+  /// sets REKINDLE_SANITIZER), where the sanitizer's shadow memory and quarantine dominate it.
+  func assertMemory(
+    _ result: SpawnResult, below megabytes: Int, _ context: String, file: StaticString = #filePath, line: UInt = #line
+  ) {
+    if ProcessInfo.processInfo.environment["REKINDLE_SANITIZER"] != nil { return }
+    XCTAssertLessThan(result.maxRSSKB, megabytes * 1024, "\(context): \(result.summary)", file: file, line: line)
+  }
+
+  /// Fails on crash text, on a death by a signal other than `allowed`, and on a timeout.
+  func assertNoCrash(_ result: SpawnResult, allowed: Set<Int32> = [], file: StaticString = #filePath, line: UInt = #line) {
+    for marker in Self.crashMarkers where result.err.contains(marker) {
+      XCTFail("stderr shows a crash (\(marker)): \(result.err.prefix(1500))", file: file, line: line)
+    }
+    // SIGPIPE, SIGTERM and SIGKILL come from the tests themselves; anything else is a crash.
+    if let signal = result.signal, !allowed.contains(signal), ![SIGPIPE, SIGTERM, SIGKILL].contains(signal) {
+      XCTFail("rekindle died of signal \(signal): \(result.summary)", file: file, line: line)
+    }
+  }
+
+  /// A clean failure: the exit code, and exactly one line on standard error that starts with
+  /// `rekindle:` and holds each of `mentions`, with no raw control characters.
+  func assertOneLineError(
+    _ result: SpawnResult, _ code: Int32, mentions: [String] = [], _ context: String = "",
+    file: StaticString = #filePath, line: UInt = #line
+  ) {
+    XCTAssertEqual(result.exitCode, code, "\(context): \(result.summary)", file: file, line: line)
+    XCTAssertEqual(result.errLines.count, 1, "\(context): expected one line on stderr: \(result.err.prefix(600).debugDescription)", file: file, line: line)
+    XCTAssertTrue(result.err.hasPrefix("rekindle"), "\(context): \(result.err.prefix(300))", file: file, line: line)
+    for text in mentions {
+      XCTAssertTrue(result.err.contains(text), "\(context): stderr should mention \(text.debugDescription): \(result.err.prefix(600))", file: file, line: line)
+    }
+    assertNoRawControls(result.stderr, context, file: file, line: line)
+  }
+
+  /// Fails when `data` holds a raw ESC, BEL, a C1 control, or any control character other than
+  /// newline and tab (what could move the cursor, clear the screen or set the window title).
+  func assertNoRawControls(
+    _ data: Data, allowingSGR: Bool = false, _ context: String = "", file: StaticString = #filePath, line: UInt = #line
+  ) {
+    let text = String(decoding: data, as: UTF8.self)
+    var scalars = Array(text.unicodeScalars)
+    if allowingSGR { scalars = Self.removingSGR(scalars) }
+    if let bad = scalars.firstIndex(where: { s in
+      (s.value < 0x20 && s != "\n" && s != "\t") || s.value == 0x7F || (0x80..<0xA0).contains(s.value)
+    }) {
+      let around = String(String.UnicodeScalarView(scalars[max(0, bad - 40)..<min(scalars.count, bad + 40)]))
+      XCTFail("\(context): raw control U+\(String(scalars[bad].value, radix: 16)) in the output near \(around.debugDescription)", file: file, line: line)
+    }
+  }
+
+  /// Removes the colour sequences Rekindle itself writes (`ESC [ digits;digits m`).
+  static func removingSGR(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    var out: [Unicode.Scalar] = []
+    var i = 0
+    while i < scalars.count {
+      if scalars[i] == "\u{1B}", i + 1 < scalars.count, scalars[i + 1] == "[" {
+        var j = i + 2
+        while j < scalars.count, ("0"..."9").contains(scalars[j]) || scalars[j] == ";" { j += 1 }
+        if j < scalars.count, scalars[j] == "m" {
+          i = j + 1
+          continue
+        }
+      }
+      out.append(scalars[i])
+      i += 1
+    }
+    return out
+  }
+
+  /// A large file written in chunks (without holding it all in memory twice).
+  func makeLargeFile(_ name: String, lines: Int, _ line: (Int) -> String) throws -> URL {
+    let url = tempDir.appendingPathComponent(name)
+    FileManager.default.createFile(atPath: url.path, contents: nil)
+    let handle = try FileHandle(forWritingTo: url)
+    defer { try? handle.close() }
+    var buffer = ""
+    for i in 0..<lines {
+      buffer += line(i)
+      buffer += "\n"
+      if buffer.utf8.count > 1 << 20 {
+        try handle.write(contentsOf: Data(buffer.utf8))
+        buffer = ""
+      }
+    }
+    try handle.write(contentsOf: Data(buffer.utf8))
+    return url
+  }
+
+  /// Each line of a session record, parsed; fails for a line that is not a whole JSON object.
+  func recordLines(_ url: URL, file: StaticString = #filePath, line: UInt = #line) throws -> [[String: Any]] {
+    let data = try Data(contentsOf: url)
+    XCTAssertTrue(data.isEmpty || data.last == 0x0A, "the record does not end with a whole line", file: file, line: line)
+    return jsonObjects(data, file: file, line: line)
+  }
+}
+
+struct HardeningError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// How a process under a pseudo-terminal ended.
+enum HardeningPTYExit: Equatable {
+  case exited(Int32)
+  case signaled(Int32)
+}
+
+/// A child whose standard streams and controlling terminal are a new pseudo-terminal (a trimmed
+/// copy of ChatTerminalTests' driver): type into it, signal it, read everything it wrote.
+final class HardeningPTY {
+  let pid: pid_t
+  private let master: Int32
+  private let slave: Int32
+  private(set) var output: [UInt8] = []
+  private var exitStatus: HardeningPTYExit?
+  private var closed = false
+
+  init(executable: String, arguments: [String], environment: [String]) throws {
+    let master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
+    guard master >= 0 else { throw HardeningError("open /dev/ptmx: \(String(cString: strerror(errno)))") }
+    var unlock: Int32 = 0
+    var number: UInt32 = 0
+    guard ioctl(master, UInt(0x4004_5431), &unlock) == 0, ioctl(master, UInt(0x8004_5430), &number) == 0 else {
+      Glibc.close(master)
+      throw HardeningError("unlock the pty")
+    }
+    let slavePath = "/dev/pts/\(number)"
+    var size = winsize(ws_row: 40, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
+    _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+    _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
+    let slave = open(slavePath, O_RDWR | O_NOCTTY | O_CLOEXEC)
+    guard slave >= 0 else {
+      Glibc.close(master)
+      throw HardeningError("open \(slavePath)")
+    }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
+    posix_spawn_file_actions_adddup2(&actions, 0, 1)
+    posix_spawn_file_actions_adddup2(&actions, 0, 2)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    posix_spawnattr_setflags(&attributes, Int16(0x80 | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for signal in [SIGINT, SIGTERM, SIGQUIT, SIGHUP, SIGTSTP, SIGTTIN, SIGTTOU, SIGPIPE, SIGWINCH, SIGCHLD] {
+      sigaddset(&defaults, signal)
+    }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    var noMask = sigset_t()
+    sigemptyset(&noMask)
+    posix_spawnattr_setsigmask(&attributes, &noMask)
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    let envp = environment.map { strdup($0) } + [nil]
+    defer {
+      argv.forEach { free($0) }
+      envp.forEach { free($0) }
+    }
+    var pid: pid_t = 0
+    let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+    guard result == 0 else {
+      Glibc.close(master)
+      Glibc.close(slave)
+      throw HardeningError("posix_spawn: \(String(cString: strerror(result)))")
+    }
+    self.pid = pid
+    self.master = master
+    self.slave = slave
+  }
+
+  deinit { kill() }
+
+  func send(_ text: String) {
+    var bytes = Array(text.utf8)
+    var offset = 0
+    let deadline = Date().addingTimeInterval(5)
+    while offset < bytes.count && Date() < deadline {
+      let n = bytes.withUnsafeMutableBytes { write(master, $0.baseAddress! + offset, $0.count - offset) }
+      if n > 0 {
+        offset += n
+      } else if n < 0 && errno != EINTR && errno != EAGAIN {
+        return
+      } else {
+        pump(timeout: 0.01)
+      }
+    }
+  }
+
+  func signal(_ number: Int32) { _ = Glibc.kill(pid, number) }
+
+  @discardableResult
+  func pump(timeout: Double) -> Bool {
+    guard !closed else { return false }
+    var request = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+    guard poll(&request, 1, Int32(max(0, timeout * 1000))) > 0, request.revents & Int16(POLLIN) != 0 else { return false }
+    var got = false
+    var chunk = [UInt8](repeating: 0, count: 8192)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
+      if n > 0 {
+        output.append(contentsOf: chunk[0..<n])
+        got = true
+      } else if n < 0 && errno == EINTR {
+        continue
+      } else {
+        break
+      }
+    }
+    return got
+  }
+
+  /// Everything written so far, as text.
+  var text: String { String(decoding: output, as: UTF8.self) }
+
+  /// The text without Rekindle's colour sequences, with CR LF as LF.
+  var visibleText: String {
+    String(String.UnicodeScalarView(HardeningTestCase.removingSGR(Array(text.unicodeScalars))))
+      .replacingOccurrences(of: "\r\n", with: "\n")
+  }
+
+  /// Waits until `needle` has been written `count` times in all.
+  func waitFor(_ needle: String, count: Int = 1, timeout: Double = 15) -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+      if text.components(separatedBy: needle).count - 1 >= count { return true }
+      if !pump(timeout: 0.1) && hasExited { return text.components(separatedBy: needle).count - 1 >= count }
+    }
+    return false
+  }
+
+  func settle() {
+    let deadline = Date().addingTimeInterval(1)
+    while pump(timeout: 0.15) && Date() < deadline {}
+  }
+
+  private var hasExited: Bool {
+    if exitStatus != nil { return true }
+    var status: Int32 = 0
+    let result = waitpid(pid, &status, WNOHANG)
+    if result == pid {
+      exitStatus = status & 0x7F == 0 ? .exited((status >> 8) & 0xFF) : .signaled(status & 0x7F)
+      return true
+    }
+    return result < 0
+  }
+
+  var isRunning: Bool { !hasExited }
+
+  func waitForExit(timeout: Double = 15) -> HardeningPTYExit? {
+    let deadline = Date().addingTimeInterval(timeout)
+    while !hasExited {
+      if Date() >= deadline { return nil }
+      pump(timeout: 0.05)
+    }
+    while pump(timeout: 0.05) {}
+    return exitStatus
+  }
+
+  /// The terminal's modes, read through the slave end kept open.
+  func terminalModes() -> termios? {
+    var modes = termios()
+    return tcgetattr(slave, &modes) == 0 ? modes : nil
+  }
+
+  func kill() {
+    guard !closed else { return }
+    if !hasExited {
+      _ = Glibc.kill(pid, SIGKILL)
+      var status: Int32 = 0
+      while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+      exitStatus = .signaled(SIGKILL)
+    }
+    closed = true
+    Glibc.close(master)
+    Glibc.close(slave)
+  }
+}
+
+extension HardeningTestCase {
+  /// Starts the binary under a new pseudo-terminal, in the test's directory.
+  func launchPTY(_ arguments: [String]) throws -> HardeningPTY {
+    let inputrc = tempDir.appendingPathComponent("inputrc")
+    if !FileManager.default.fileExists(atPath: inputrc.path) {
+      FileManager.default.createFile(atPath: inputrc.path, contents: Data())
+    }
+    return try HardeningPTY(
+      executable: binary.path, arguments: arguments,
+      environment: [
+        "TERM=xterm", "HOME=" + tempDir.path, "XDG_STATE_HOME=" + tempDir.appendingPathComponent("state").path,
+        "INPUTRC=" + inputrc.path, "PATH=/usr/bin:/bin", "LANG=C.UTF-8",
+      ] + ["ASAN_OPTIONS", "TSAN_OPTIONS", "REKINDLE_SANITIZER"].compactMap { name in
+        ProcessInfo.processInfo.environment[name].map { "\(name)=\($0)" }
+      })
+  }
+
+  /// After exit the terminal is back in canonical mode with echo and signals.
+  func assertTerminalRestored(_ pty: HardeningPTY, file: StaticString = #filePath, line: UInt = #line) {
+    guard let modes = pty.terminalModes() else { return XCTFail("tcgetattr failed", file: file, line: line) }
+    XCTAssertNotEqual(modes.c_lflag & tcflag_t(ICANON), 0, "ICANON should be set again", file: file, line: line)
+    XCTAssertNotEqual(modes.c_lflag & tcflag_t(ECHO), 0, "ECHO should be set again", file: file, line: line)
+    XCTAssertNotEqual(modes.c_lflag & tcflag_t(ISIG), 0, "ISIG should be set again", file: file, line: line)
+    for crash in Self.crashMarkers { XCTAssertFalse(pty.text.contains(crash), "crash text \(crash)", file: file, line: line) }
+  }
+}
