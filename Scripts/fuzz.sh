@@ -106,10 +106,8 @@ seed() {
         done
       done
       printf '\x01When did you realize?\nIt was your birthday.' >"$dir/with-question.txt" ;;
-    script) cp Scripts/dialogues/*.yaml "$dir/" ;;
-    transcript)
-      cp Scripts/transcripts/*.yaml "$dir/"
-      printf 'I messed up.\n/back\nI kept thinking about us.\n/skip\n' >"$dir/plain.txt" ;;
+    script) cp Scripts/dialogues/*.yaml Scripts/fuzz/seeds/small-script.yaml "$dir/" ;;
+    transcript) cp Scripts/transcripts/*.yaml Scripts/fuzz/seeds/small-transcript.yaml Scripts/fuzz/seeds/small-plain.txt "$dir/" ;;
   esac
 }
 
@@ -126,11 +124,15 @@ for target in "${targets[@]}"; do
   if [ -n "$runs" ]; then options+=(-runs="$runs"); else options+=(-max_total_time="$seconds"); fi
   case $target in
     analyzer) options+=(-max_len=4096) ;;
-    *) options+=(-max_len=65536 -dict=Scripts/fuzz/yaml.dict) ;;
+    *) options+=(-max_len=8192 -dict=Scripts/fuzz/yaml.dict) ;;  # the built-in script (30 KB) is cut short
   esac
   [ "$jobs" -gt 1 ] && options+=(-fork="$jobs" -ignore_crashes=1)
   log=$root/fuzz-$target.log
-  before=$(find "$crashers" -type f | wc -l)
+  # Crashes, leaks, timeouts and out-of-memory inputs fail the run; slow-unit-* files (over 10 s,
+  # often just a machine that was busy) are kept and mentioned.
+  failures() { find "$crashers" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l; }
+  before=$(failures)
+  slow_before=$(find "$crashers" -type f -name 'slow-unit-*' | wc -l)
   echo "fuzz: $target: $([ -n "$runs" ] && echo "$runs runs" || echo "$seconds s"), corpus $corpus, log $log" >&2
   started=$(date +%s.%N)
   set +e
@@ -142,10 +144,12 @@ for target in "${targets[@]}"; do
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   [ -z "$execs" ] && execs=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
   execs=${execs:-0}
-  after=$(find "$crashers" -type f | wc -l)
+  after=$(failures)
+  slow=$(($(find "$crashers" -type f -name 'slow-unit-*' | wc -l) - slow_before))
   rate=$(awk -v n="$execs" -v t="$elapsed" 'BEGIN { printf "%d", (t > 0 ? n / t : 0) }')
   total=$((total + execs))
   result="ok"
+  [ "$slow" -gt 0 ] && result="ok ($slow slow input(s) kept in $crashers/)"
   if [ "$code" -ne 0 ] || [ "$after" -gt "$before" ]; then
     result="CRASH (exit $code; $((after - before)) new input(s) in $crashers/)"
     grep -m3 -E 'ERROR|Fatal error|SUMMARY' "$log" >&2 || true

@@ -63,10 +63,16 @@ final class HardeningBadInputTests: HardeningTestCase {
     case .unreadable:
       try Data("a reply\n".utf8).write(to: url)
       chmod(url.path, 0)
-      // root reads anything: there is no unreadable file to test with.
-      if access(url.path, R_OK) == 0 { return nil }
+      // root reads anything: then the case runs as nobody (``asNobody``), or not at all.
+      if access(url.path, R_OK) == 0 && asNobody.isEmpty { return nil }
     }
     return url.path
+  }
+
+  /// How to run the binary as nobody when the tests run as root (for a file it cannot read).
+  private var asNobody: [String] {
+    guard getuid() == 0, access("/usr/bin/setpriv", X_OK) == 0 else { return [] }
+    return ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
   }
 
   func testEveryFileOptionRefusesBadFilesWithOneLineAndItsSysexitsCode() throws {
@@ -105,16 +111,20 @@ final class HardeningBadInputTests: HardeningTestCase {
     // lint came after the other commands: test it when this build has it.
     let hasLint = try spawn(["lint", "--help"]).exitCode == 0
     var cases: [(String, [String], Outcome, String)] = []
+    var wrappers: [[String]] = []
     var skipped: [String] = []
     for bad in Bad.allCases {
       guard let path = try badFile(bad) else {
         skipped.append(bad.rawValue)
         continue
       }
-      for slot in slots where hasLint || !slot.name.hasPrefix("lint") { cases.append(("\(slot.name) with \(bad.rawValue)", slot.arguments(path), slot.outcome(bad), path)) }
+      for slot in slots where hasLint || !slot.name.hasPrefix("lint") {
+        cases.append(("\(slot.name) with \(bad.rawValue)", slot.arguments(path), slot.outcome(bad), path))
+        wrappers.append(bad == .unreadable ? asNobody : [])
+      }
     }
     // Run them a few at a time: each is a short process.
-    let results = try runConcurrently(cases.map(\.1))
+    let results = try runConcurrently(cases.map(\.1), wrappers: wrappers)
     for ((name, _, outcome, path), result) in zip(cases, results) {
       switch outcome {
       case .error(let code, let line):
@@ -135,13 +145,14 @@ final class HardeningBadInputTests: HardeningTestCase {
   }
 
   /// Runs several argument lists, four processes at a time, and returns their results in order.
-  func runConcurrently(_ argumentLists: [[String]], timeout: Double = 60) throws -> [SpawnResult] {
+  func runConcurrently(_ argumentLists: [[String]], wrappers: [[String]] = [], timeout: Double = 60) throws -> [SpawnResult] {
     let box = ResultBox(count: argumentLists.count)
     let test = UncheckedSendable(self)
     DispatchQueue.concurrentPerform(iterations: 4) { worker in
       for index in stride(from: worker, to: argumentLists.count, by: 4) {
         do {
-          box.set(index, .success(try test.value.spawn(argumentLists[index], timeout: timeout)))
+          let wrapper = index < wrappers.count ? wrappers[index] : []
+          box.set(index, .success(try test.value.spawn(argumentLists[index], wrapper: wrapper, timeout: timeout)))
         } catch {
           box.set(index, .failure(error))
         }

@@ -126,12 +126,15 @@ final class HardeningOutputSafetyTests: HardeningTestCase {
       "evil-key.yaml", "format: rekindle-dialogue/1\ntitle: x\n\"k\\e]0;pwned\\a\": 1\nstart: q1\nstates:\n  q1:\n    kind: end\n    say: hi\n")
     let labeled = try makeFile("evil.jsonl", "{\"id\":\"x\\u001b]0;pwned\\u0007\",\"reply\":\"I am sorry \\u001b[2J\",\"signals\":[\"blame\"]}\n")
     let replies = try makeFile("evil-replies.txt", "It was your fault \(Self.attack)\nplain\n")
+    // JSON Lines input whose passed-through member holds the raw characters (valid JSON: only
+    // characters below U+0020 must be escaped in a JSON string).
+    let passthrough = try makeFile("evil-passthrough.jsonl", "{\"reply\":\"x\",\"note\":\"a \u{9B}31m \u{202E}b\"}\n")
     let runs: [[String]] = [
       ["rehearse", transcript.path], ["rehearse", "--check", transcript.path], ["rehearse", "--coverage", transcript.path],
       ["rehearse", plain.path], ["rehearse", "--format", "json", transcript.path],
       ["lint", script.path], ["lint", badKey.path], ["lint", "--format", "json", badKey.path], ["graph", "--script", script.path],
       ["graph", "--format", "mermaid", "--script", script.path], ["analyze", "--format", "text", replies.path],
-      ["analyze", replies.path], ["eval", labeled.path], ["eval", "--format", "json", labeled.path],
+      ["analyze", replies.path], ["analyze", "--input", "jsonl", passthrough.path], ["eval", labeled.path], ["eval", "--format", "json", labeled.path],
     ]
     for arguments in runs {
       let result = try spawn(arguments)

@@ -94,19 +94,21 @@ class HardeningTestCase: E2ETestCase {
   /// Runs the binary and waits for it (see ``start(_:stdin:stdout:environment:shellSetup:)``).
   func spawn(
     _ arguments: [String], stdin: String = "/dev/null", stdout: SpawnOutput = .capture,
-    environment: [String: String]? = nil, umask mask: mode_t? = nil, shellSetup: String = "", timeout: Double = 60,
-    file: StaticString = #filePath, line: UInt = #line
+    environment: [String: String]? = nil, umask mask: mode_t? = nil, shellSetup: String = "", wrapper: [String] = [],
+    timeout: Double = 60, file: StaticString = #filePath, line: UInt = #line
   ) throws -> SpawnResult {
     let setup = (mask.map { "umask \(String($0, radix: 8)); " } ?? "") + shellSetup
-    let process = try start(arguments, stdin: .path(stdin), stdout: stdout, environment: environment, shellSetup: setup)
+    let process = try start(
+      arguments, stdin: .path(stdin), stdout: stdout, environment: environment, shellSetup: setup, wrapper: wrapper)
     return finish(process, timeout: timeout, file: file, line: line)
   }
 
   /// Starts the binary with posix_spawn, through `/bin/sh` for the working directory (the test's
-  /// own) and `shellSetup` (`umask 0;`, `ulimit -f 2;`...), with default signal dispositions.
+  /// own) and `shellSetup` (`umask 0;`, `ulimit -f 2;`...), with default signal dispositions;
+  /// `wrapper` comes before the binary (say, `setpriv` to run as another user).
   func start(
     _ arguments: [String], stdin: SpawnInput = .path("/dev/null"), stdout: SpawnOutput = .capture,
-    environment: [String: String]? = nil, shellSetup: String = ""
+    environment: [String: String]? = nil, shellSetup: String = "", wrapper: [String] = []
   ) throws -> RunningProcess {
     let id = UUID().uuidString
     let outPath = tempDir.appendingPathComponent("spawn-\(id).out").path
@@ -161,7 +163,7 @@ class HardeningTestCase: E2ETestCase {
     sigemptyset(&noMask)
     posix_spawnattr_setsigmask(&attributes, &noMask)
 
-    let argv = ["/bin/sh", "-c", "cd \"$0\" && \(shellSetup) exec \"$@\"", tempDir.path, binary.path] + arguments
+    let argv = ["/bin/sh", "-c", "cd \"$0\" && \(shellSetup) exec \"$@\"", tempDir.path] + wrapper + [binary.path] + arguments
     let env = (environment ?? baseEnvironment()).map { "\($0.key)=\($0.value)" }
     let cArgs = argv.map { strdup($0) } + [nil]
     let cEnv = env.map { strdup($0) } + [nil]
@@ -255,8 +257,9 @@ class HardeningTestCase: E2ETestCase {
     assertNoRawControls(result.stderr, context, file: file, line: line)
   }
 
-  /// Fails when `data` holds a raw ESC, BEL, a C1 control, or any control character other than
-  /// newline and tab (what could move the cursor, clear the screen or set the window title).
+  /// Fails when `data` holds a raw ESC, BEL, a C1 control, any control character other than
+  /// newline and tab (what could move the cursor, clear the screen or set the window title), or a
+  /// bidirectional override (what could make text read backwards).
   func assertNoRawControls(
     _ data: Data, allowingSGR: Bool = false, _ context: String = "", file: StaticString = #filePath, line: UInt = #line
   ) {
@@ -265,6 +268,7 @@ class HardeningTestCase: E2ETestCase {
     if allowingSGR { scalars = Self.removingSGR(scalars) }
     if let bad = scalars.firstIndex(where: { s in
       (s.value < 0x20 && s != "\n" && s != "\t") || s.value == 0x7F || (0x80..<0xA0).contains(s.value)
+        || s.value == 0x202E || (0x2066...0x2069).contains(s.value)  // bidirectional overrides
     }) {
       let around = String(String.UnicodeScalarView(scalars[max(0, bad - 40)..<min(scalars.count, bad + 40)]))
       XCTFail("\(context): raw control U+\(String(scalars[bad].value, radix: 16)) in the output near \(around.debugDescription)", file: file, line: line)

@@ -33,9 +33,25 @@ public struct Redactor: Sendable {
   /// A redacted text, with what was replaced and a way to carry offsets over.
   public struct Redaction: Sendable {
     /// The text with the placeholders in place.
-    public var text: String
+    public let text: String
     /// The replaced spans of the original text, in order.
-    public var replacements: [Replacement]
+    public let replacements: [Replacement]
+    /// For each replacement, how far the text after it has moved (for a binary search).
+    private let shifts: [Int]
+
+    init(text: String, replacements: [Replacement]) {
+      self.text = text
+      self.replacements = replacements
+      shifts = Self.shifts(replacements)
+    }
+
+    private static func shifts(_ replacements: [Replacement]) -> [Int] {
+      var total = 0
+      return replacements.map { r in
+        total += r.kind.placeholder.unicodeScalars.count - (r.end - r.start)
+        return total
+      }
+    }
 
     /// Whether nothing was replaced.
     public var isUnchanged: Bool { replacements.isEmpty }
@@ -49,16 +65,20 @@ public struct Redactor: Sendable {
     public func mapEnd(_ offset: Int) -> Int { map(offset, towardsEnd: true) }
 
     private func map(_ offset: Int, towardsEnd: Bool) -> Int {
-      var shift = 0
-      for r in replacements {
-        let length = r.kind.placeholder.unicodeScalars.count
-        if offset <= r.start { break }
-        if offset < r.end {
-          return r.start + shift + (towardsEnd ? length : 0)
-        }
-        shift += length - (r.end - r.start)
+      // The last replacement starting before `offset`.
+      var low = 0
+      var high = replacements.count
+      while low < high {
+        let middle = (low + high) / 2
+        if replacements[middle].start < offset { low = middle + 1 } else { high = middle }
       }
-      return offset + shift
+      guard low > 0 else { return offset }
+      let r = replacements[low - 1]
+      let shiftBefore = low > 1 ? shifts[low - 2] : 0
+      if offset < r.end {
+        return r.start + shiftBefore + (towardsEnd ? r.kind.placeholder.unicodeScalars.count : 0)
+      }
+      return offset + shifts[low - 1]
     }
   }
 
@@ -145,7 +165,15 @@ public struct Redactor: Sendable {
 
   // MARK: - Phone numbers
 
+  /// Marks the scalars inside `replacements`.
+  private static func covered(_ count: Int, by replacements: [Replacement]) -> [Bool] {
+    var covered = [Bool](repeating: false, count: count)
+    for r in replacements { for i in r.start..<r.end { covered[i] = true } }
+    return covered
+  }
+
   private func phones(in s: [Unicode.Scalar], avoiding taken: [Replacement]) -> [Replacement] {
+    let covered = Self.covered(s.count, by: taken)
     var out: [Replacement] = []
     var i = 0
     while i < s.count {
@@ -174,7 +202,7 @@ public struct Redactor: Sendable {
       }
       let followedByWord = lastDigitEnd < s.count && Self.isWordScalar(s[lastDigitEnd])
       if (7...15).contains(digits), !followedByWord,
-        !taken.contains(where: { $0.start < lastDigitEnd && i < $0.end })
+        !covered[i..<lastDigitEnd].contains(true)
       {
         out.append(Replacement(start: i, end: lastDigitEnd, kind: .phone))
       }
@@ -198,7 +226,8 @@ public struct Redactor: Sendable {
   }
 
   private func namesAndPlaces(in s: [Unicode.Scalar], avoiding taken: [Replacement]) -> [Replacement] {
-    let words = Self.words(in: s).filter { w in !taken.contains { $0.start < w.end && w.start < $0.end } }
+    let covered = Self.covered(s.count, by: taken)
+    let words = Self.words(in: s).filter { w in !covered[w.start..<w.end].contains(true) }
     var out: [Replacement] = []
     var names: [String: Kind] = [:]
     var index = 0

@@ -53,12 +53,16 @@ struct LineAnalysis: Sendable {
   /// Copies a raw JSON value, repairing what would make the output invalid: invalid UTF-8 becomes
   /// U+FFFD and control characters inside strings become `\u00XX` escapes.
   static func appendCleanJSON(_ raw: UnsafeBufferPointer<UInt8>, to out: inout OutputBuffer) {
-    let clean = raw.allSatisfy { $0 >= 0x20 && $0 < 0x80 }
-    if clean || (raw.allSatisfy { $0 >= 0x20 } && String(validating: raw, as: UTF8.self) != nil) {
+    if raw.allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) {
       out.append(raw)
       return
     }
-    var text = String(decoding: raw, as: UTF8.self)
+    // C1 controls and bidirectional overrides (only possible inside strings) become \u escapes too.
+    var text = JSONWriter.escapingInvisibles(String(decoding: raw, as: UTF8.self))
+    if raw.allSatisfy({ $0 >= 0x20 }) && String(validating: raw, as: UTF8.self) != nil {
+      out.append(text)
+      return
+    }
     text.withUTF8 { bytes in
       var inString = false
       var escaped = false
