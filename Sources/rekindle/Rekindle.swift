@@ -12,7 +12,7 @@ struct Rekindle: ParsableCommand {
       leaves this machine.
       """,
     version: "0.1.0",
-    subcommands: [Chat.self, Analyze.self, Eval.self, Rehearse.self, Lint.self, Graph.self, Schema.self],
+    subcommands: [Chat.self, Analyze.self, Eval.self, Train.self, Rehearse.self, Lint.self, Graph.self, Schema.self],
     defaultSubcommand: Chat.self
   )
 }

@@ -7,13 +7,28 @@ extension DialogueEngine {
   /// rule is checked first, then the transitions in order.
   /// - Throws: ``DialogueError/notStarted`` or ``DialogueError/ended`` in the wrong phase.
   public mutating func reply(_ text: String) throws(DialogueError) -> [DialogueEvent] {
+    try reply(text, analysis: analyze(text))
+  }
+
+  /// Reads `text` as a reply to what is asked now, without moving the conversation: a front end
+  /// can ask the user about an uncertain safety reading before passing the analysis to
+  /// ``reply(_:analysis:safetyCheck:)``.
+  public func analyze(_ text: String) -> Analysis {
+    analyzer.analyze(text, question: currentQuestion ?? "")
+  }
+
+  /// Takes the reply with an analysis made by ``analyze(_:)`` (possibly resolved by the user's
+  /// answer about safety, kept in the turn as `safetyCheck`).
+  public mutating func reply(_ text: String, analysis: Analysis, safetyCheck: Turn.SafetyCheck? = nil)
+    throws(DialogueError) -> [DialogueEvent]
+  {
     let current = try awaitedState()
     let asked = state.pendingFollowUp ?? current.ask ?? ""
-    let analysis = analyzer.analyze(text, question: asked)
     undo.append(state)
     var turn = Turn(
       stateID: current.id, question: asked, reply: text, analysis: analysis,
       isFollowUp: state.pendingFollowUp != nil, transition: nil)
+    turn.safetyCheck = safetyCheck
     var events: [DialogueEvent] = analysis.signals.isEmpty ? [] : [.flags(analysis)]
 
     if let safety = script.safety, safety.condition.matches(reply: text, analysis: analysis, vars: state.vars) {

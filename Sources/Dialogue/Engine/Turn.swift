@@ -14,6 +14,16 @@ public struct Turn: Sendable, Codable, Equatable {
   public var isFollowUp: Bool
   /// The index of the transition taken (-1 for the safety rule); nil when the conversation stayed.
   public var transition: Int?
+  /// What the user said when the reply was a possible safety concern she was asked about.
+  public var safetyCheck: SafetyCheck?
+
+  /// The user's answer to "did that sound like real harm?" for an uncertain safety reading.
+  public enum SafetyCheck: String, Sendable, Codable, Equatable {
+    /// She said it did: the practice stopped.
+    case confirmed
+    /// She said it did not: the practice went on.
+    case dismissed
+  }
 
   /// A turn with every field given.
   public init(

@@ -31,6 +31,10 @@ extension ConversationSummary {
       out += "\nTheir \(question.replies.count == 1 ? "reply" : "replies"):\n\n"
       out += question.replies.map(MarkdownText.blockquote).joined(separator: "\n\n") + "\n"
     }
+    for reply in question.dismissedConcerns {
+      out += "\nYou judged that \"\(MarkdownText.escape(reply))\" was not about real harm, and the practice went on."
+      out += " If that changes, the safety advice still stands.\n"
+    }
     if question.signals.isEmpty {
       if !question.replies.isEmpty { out += "\nNo particular signs in what they said.\n" }
       return out

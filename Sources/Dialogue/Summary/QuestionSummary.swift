@@ -14,6 +14,8 @@ public struct QuestionSummary: Sendable, Codable, Equatable {
   public var replies: [String]
   /// The signals seen in those replies, in taxonomy order.
   public var signals: [ObservedSignal]
+  /// Replies that might have been about harm, which the user judged were not.
+  public var dismissedConcerns: [String] = []
 
   /// A question summary with every field given.
   public init(

@@ -14,10 +14,11 @@ struct SummaryBuilder {
       let start = min(visit.firstTurn, turns.count)
       let replies = Array(turns[start..<max(start, min(end, turns.count))])
       let state = script.state(visit.stateID)
-      questions.append(
-        QuestionSummary(
-          stateID: visit.stateID, group: state?.group ?? 0, question: state?.ask ?? visit.stateID,
-          outcome: visit.outcome, replies: replies.map(\.reply), signals: observed(in: replies)))
+      var summary = QuestionSummary(
+        stateID: visit.stateID, group: state?.group ?? 0, question: state?.ask ?? visit.stateID,
+        outcome: visit.outcome, replies: replies.map(\.reply), signals: observed(in: replies))
+      summary.dismissedConcerns = replies.filter { $0.safetyCheck == .dismissed }.map(\.reply)
+      questions.append(summary)
     }
     var reason: EndReason?
     if case .ended(let ended) = phase { reason = ended }

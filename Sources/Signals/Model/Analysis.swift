@@ -24,12 +24,45 @@ public struct DetectedSignal: Sendable, Equatable, Codable {
   public var reason: String
   /// How strongly the rules weighed it (0 to 1).
   public var score: Double
+  /// The learned model's probability for it (0 to 1); nil when the lexicon read the reply alone.
+  public var confidence: Double?
+  /// For safety: the model is unsure, so the user is asked whether it sounded like real harm.
+  public var uncertain: Bool
 
-  public init(id: SignalID, evidence: [Evidence], reason: String, score: Double) {
+  public init(
+    id: SignalID, evidence: [Evidence], reason: String, score: Double, confidence: Double? = nil,
+    uncertain: Bool = false
+  ) {
     self.id = id
     self.evidence = evidence
     self.reason = reason
     self.score = score
+    self.confidence = confidence
+    self.uncertain = uncertain
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case id, evidence, reason, score, confidence, uncertain
+  }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    id = try c.decode(SignalID.self, forKey: .id)
+    evidence = try c.decode([Evidence].self, forKey: .evidence)
+    reason = try c.decode(String.self, forKey: .reason)
+    score = try c.decode(Double.self, forKey: .score)
+    confidence = try c.decodeIfPresent(Double.self, forKey: .confidence)
+    uncertain = try c.decodeIfPresent(Bool.self, forKey: .uncertain) ?? false
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(id, forKey: .id)
+    try c.encode(evidence, forKey: .evidence)
+    try c.encode(reason, forKey: .reason)
+    try c.encode(score, forKey: .score)
+    try c.encodeIfPresent(confidence, forKey: .confidence)
+    if uncertain { try c.encode(true, forKey: .uncertain) }
   }
 }
 
@@ -67,6 +100,21 @@ public struct Analysis: Sendable, Equatable, Codable {
 
   /// Whether the signal `id` is present.
   public func has(_ id: SignalID) -> Bool { signals.contains { $0.id == id } }
+
+  /// Whether a possible safety concern awaits the user's confirmation.
+  public var safetyIsUncertain: Bool { signals.contains { $0.id == .safety && $0.uncertain } }
+
+  /// The analysis once the user has said whether the possible safety concern is real: kept as a
+  /// clear concern, or removed.
+  public func resolvingSafety(confirmed: Bool) -> Analysis {
+    var copy = self
+    if confirmed {
+      for i in copy.signals.indices where copy.signals[i].id == .safety { copy.signals[i].uncertain = false }
+    } else {
+      copy.signals.removeAll { $0.id == .safety }
+    }
+    return copy
+  }
 
   /// The analysis of an empty reply.
   public static let empty = Analysis()

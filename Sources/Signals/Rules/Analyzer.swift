@@ -1,12 +1,36 @@
-/// The sentiment-keyword analyzer: reads one reply (and optionally the question it answers) and
-/// returns the signals present with their evidence, the yes/no answer, evasiveness and tone.
+/// The analyzer: reads one reply (and optionally the question it answers) and returns the signals
+/// present with their evidence and confidence, the yes/no answer, evasiveness and tone.
 ///
-/// Pure: no I/O, no global state. The lexicon holds the words; the rules here handle what makes
-/// keyword lookup fail: negation scope, contrast ("..., but"), sarcasm, idioms, third-person
-/// sympathy, and short brush-offs.
+/// Two readers work together. The lexicon and its rules find signs that are named and handle what
+/// makes keyword lookup fail (negation scope, contrast, sarcasm, idioms, third-person sympathy,
+/// brush-offs). The learned ``SignalModel`` reads the reply by its words, word pairs and word
+/// pieces, with the lexicon's findings as features, and makes the decision; the evidence is the
+/// lexicon's words where it found the sign, otherwise the words that weighed most in the model.
+///
+/// Pure: no I/O. The built-in lexicon and model are decoded once, on first use.
 public struct Analyzer: Sendable {
+  /// Which learned model, if any, makes the decision.
+  public enum Reading: Sendable {
+    /// The lexicon and its rules alone.
+    case lexiconOnly
+    /// The lexicon with the model embedded in the binary.
+    case builtInModel
+    /// The lexicon with this model.
+    case model(SignalModel)
+  }
+
   /// A lexicon given at init; nil means the built-in one, compiled on first use.
   private let custom: Lexicon?
+  private let reading: Reading
+
+  /// The learned model in use, if any.
+  public var model: SignalModel? {
+    switch reading {
+    case .lexiconOnly: return nil
+    case .builtInModel: return SignalModel.builtIn
+    case .model(let model): return model
+    }
+  }
 
   /// The compiled lexicon in use.
   public var lexicon: Lexicon { custom ?? .builtIn }
@@ -18,11 +42,18 @@ public struct Analyzer: Sendable {
   /// program that shows a question first does not wait for it.
   public init() {
     custom = nil
+    reading = .builtInModel
   }
 
-  /// An analyzer using `lexicon`.
+  /// An analyzer using `lexicon` (nil: the built-in one) and reading by `reading`.
+  public init(lexicon: Lexicon?, reading: Reading = .builtInModel) {
+    custom = lexicon.flatMap { $0 === Lexicon.builtInIfCompiled ? nil : $0 }
+    self.reading = reading
+  }
+
+  /// An analyzer using `lexicon` with the built-in model.
   public init(lexicon: Lexicon) {
-    custom = lexicon === Lexicon.builtInIfCompiled ? nil : lexicon
+    self.init(lexicon: lexicon, reading: .builtInModel)
   }
 
   /// Analyzes one reply.
@@ -66,7 +97,9 @@ public struct Analyzer: Sendable {
     ws.rules = RuleScratch()
     let analysis = rules.evaluate(reply: reply)
     ws.rules = rules.scratch
-    return analysis
+    guard let model else { return analysis }
+    return ModelDecision(model: model, reply: reply).combine(
+      analysis, question: question.map { String(decoding: $0, as: UTF8.self) })
   }
 }
 

@@ -62,7 +62,8 @@ struct ChatRenderer {
       case .safety: kind = style.danger("safety ")
       }
       let words = signal.evidence.map { "“" + VisibleText.sanitize($0.text) + "”" }.joined(separator: ", ")
-      out += "  \(kind)  \(style.bold(signal.id.label)): \(words)\n"
+      let label = signal.uncertain ? "possible " + signal.id.label : signal.id.label
+      out += "  \(kind)  \(style.bold(label)): \(words)\n"
     }
     return out
   }

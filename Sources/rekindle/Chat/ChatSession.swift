@@ -57,7 +57,13 @@ final class ChatSession {
         reader.addHistory(line)
         if !reader.isInteractive { show("> " + VisibleText.sanitize(line) + "\n") }
         lastReply = line
-        let events = try engine.reply(line)
+        var analysis = engine.analyze(line)
+        var check: Turn.SafetyCheck?
+        if analysis.safetyIsUncertain && reader.isInteractive {
+          check = askAboutSafety()
+          analysis = analysis.resolvingSafety(confirmed: check != .dismissed)
+        }
+        let events = try engine.reply(line, analysis: analysis, safetyCheck: check)
         recorder?.record("turn", engine: engine, turn: engine.turns.last)
         show(renderer.render(events, progress: engine.progress, lastReply: line))
       case .endOfInput:
@@ -71,6 +77,29 @@ final class ChatSession {
       }
     }
     return 0
+  }
+
+  /// Asks her whether a reply that might be about harm sounded like it; anything but a clear "no"
+  /// (including Ctrl-C and Ctrl-D) counts as yes: safety first.
+  private func askAboutSafety() -> Turn.SafetyCheck {
+    show(
+      "\n" + renderer.style.caution("That could be about harm.")
+        + " Did it sound like a real threat, or like they might hurt themselves? (y/n)\n")
+    while true {
+      switch reader.readLine(prompt: "y/n> ") {
+      case .line(let raw):
+        switch raw.trimmingSpaces().lowercased() {
+        case "y", "yes": return .confirmed
+        case "n", "no":
+          show(renderer.style.dim("  Going on with the practice. If it starts to feel unsafe, stop and reach out for help.") + "\n")
+          return .dismissed
+        default: show("  Please type y or n.\n")
+        }
+      case .endOfInput, .interrupted:
+        show("\n")
+        return .confirmed
+      }
+    }
   }
 
   /// Compiles the analyzer's lexicon in the background while the person reads the first question.
@@ -158,7 +187,8 @@ final class ChatSession {
 }
 
 extension String {
-  fileprivate func padding(_ width: Int) -> String {
+  /// The string padded with spaces to `width` characters.
+  func padding(_ width: Int) -> String {
     count >= width ? self : self + String(repeating: " ", count: width - count)
   }
 }

@@ -114,6 +114,11 @@ enum JSONWriter {
       string(signal.reason, to: &out)
       out.append(",\"score\":")
       number(signal.score, to: &out)
+      if let confidence = signal.confidence {
+        out.append(",\"confidence\":")
+        number(confidence, to: &out)
+      }
+      if signal.uncertain { out.append(",\"uncertain\":true") }
       out.append(UInt8(ascii: "}"))
     }
     out.append("],\"answer\":\"")

@@ -52,6 +52,55 @@ enum PrivateFile {
     }
   }
 
+  /// Refuses `path` when something already exists there (unless `force`) or when it is a symbolic
+  /// link, a directory or a device: checked before long work, so nothing is lost at the end.
+  static func checkCanCreate(_ path: String, force: Bool) throws(UserFacingError) {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return }
+    if (info.st_mode & S_IFMT) != S_IFREG {
+      throw UserFacingError("error: \(path): exists and is not a regular file; not replaced", code: .cantCreate)
+    }
+    if !force {
+      throw UserFacingError("error: \(path): already exists; use --force to replace it", code: .cantCreate)
+    }
+  }
+
+  /// Writes `bytes` to a new file `path` (mode 0600): into a temporary file beside it, synced, then
+  /// renamed into place, so no half-written file is ever seen. Never follows a symbolic link;
+  /// replaces an existing regular file only with `force`.
+  static func write(bytes: [UInt8], to path: String, force: Bool) throws(UserFacingError) {
+    try checkCanCreate(path, force: force)
+    let temporary = path + ".rekindle-\(getpid()).tmp"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    if fd < 0 {
+      throw UserFacingError("error: \(temporary): \(String(cString: strerror(errno)))", code: errno == ENOENT ? .cantCreate : .ioError)
+    }
+    _ = fchmod(fd, 0o600)
+    var failure: Int32? = bytes.withUnsafeBufferPointer { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let n = Glibc.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        offset += n
+      }
+      return nil
+    }
+    if failure == nil && fsync(fd) != 0 { failure = errno }
+    close(fd)
+    if failure == nil {
+      // Checked again just before the rename: a file that appeared meanwhile is not replaced unasked.
+      var info = stat()
+      if !force && lstat(path, &info) == 0 { failure = EEXIST }
+    }
+    if failure == nil && rename(temporary, path) != 0 { failure = errno }
+    guard let failure else { return }
+    unlink(temporary)
+    throw UserFacingError("error: \(path): \(String(cString: strerror(failure)))", code: .ioError)
+  }
+
   /// Writes every byte of `text` in as few calls as possible; returns errno on failure.
   @discardableResult
   static func writeAll(_ fd: Int32, _ text: String) -> Int32? {

@@ -31,15 +31,15 @@ struct Analyze: ParsableCommand {
   @Option(help: "The question every reply answers (for --input lines).")
   var question: String?
 
-  @Option(help: ArgumentHelp("A lexicon file adding to or overriding the built-in one (repeatable).", valueName: "file"))
-  var lexicon: [String] = []
+  @OptionGroup(title: "Reading replies")
+  var reading: ReadingOptions
 
   @Flag(help: "Do not colour the output.")
   var noColor = false
 
   func run() throws {
     try reportingErrors {
-      let analyzer = try LexiconLoader.analyzer(lexicon)
+      let analyzer = try reading.analyzer()
       let style = TerminalStyle.forStandardOutput(noColor: noColor)
       let outputFormat = format ?? (isStandardOutputTerminal() ? .text : .jsonl)
       let session = AnalyzeSession(

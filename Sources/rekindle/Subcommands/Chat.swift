@@ -32,8 +32,8 @@ struct Chat: ParsableCommand {
   @Flag(help: "Do not colour the output (NO_COLOR works too).")
   var noColor = false
 
-  @Option(help: ArgumentHelp("A lexicon file adding to or overriding the built-in one (repeatable).", valueName: "file"))
-  var lexicon: [String] = []
+  @OptionGroup(title: "Reading replies")
+  var reading: ReadingOptions
 
   @Flag(help: "In the --record file and /save summaries, replace names, places, emails and phone numbers with placeholders.")
   var redact = false
@@ -42,7 +42,7 @@ struct Chat: ParsableCommand {
     var code: Int32 = 0
     try reportingErrors {
       let script = try ScriptSource.load(self.script)
-      let analyzer = try LexiconLoader.analyzer(lexicon)
+      let analyzer = try reading.analyzer()
       var engine = DialogueEngine(script: script, analyzer: analyzer)
       var recordNumber = 0
       if let resume {

@@ -30,8 +30,8 @@ struct Eval: ParsableCommand {
   @Flag(help: "Do not list the misses.")
   var noMisses = false
 
-  @Option(help: ArgumentHelp("A lexicon file adding to or overriding the built-in one (repeatable).", valueName: "file"))
-  var lexicon: [String] = []
+  @OptionGroup(title: "Reading replies")
+  var reading: ReadingOptions
 
   @Flag(help: "Do not colour the output.")
   var noColor = false
@@ -45,38 +45,14 @@ struct Eval: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let analyzer = try LexiconLoader.analyzer(lexicon)
+      let analyzer = try reading.analyzer()
       var report = EvaluationReport()
       var workspace = AnalysisWorkspace()
       for path in files {
-        let source = try LineSource(path: path)
-        while try source.nextLine({ line in
-          if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-          let where_ = "\(source.name):\(source.lineNumber)"
-          do {
-            let object = try JSONObjectLine(parsing: line)
-            guard let reply = try object.string("reply") else {
-              throw UserFacingError("\(where_):1: error: missing \"reply\"", code: .dataError)
-            }
-            guard let labels = try object.stringArray("signals") else {
-              throw UserFacingError("\(where_):1: error: missing \"signals\" (an array of signal ids)", code: .dataError)
-            }
-            var expected = Set<SignalID>()
-            for label in labels {
-              guard let id = SignalID(rawValue: label) else {
-                let hint = Suggestion.closest(to: label, in: SignalID.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
-                throw UserFacingError("\(where_):1: error: unknown signal '\(label)'\(hint)", code: .dataError)
-              }
-              expected.insert(id)
-            }
-            let question = try object.string("question")
-            let analysis = analyzer.analyze(reply, question: question, workspace: &workspace)
-            let id = try object.string("id") ?? "\(source.name):\(source.lineNumber)"
-            report.add(id: id, reply: reply, expected: expected, got: Set(analysis.signalIDs))
-          } catch let error as JSONObjectLine.SyntaxError {
-            throw UserFacingError("\(where_):\(error.column): error: \(error.message)", code: .dataError)
-          }
-        }) {}
+        try LabeledReplyReader.forEach(in: path) { labeled in
+          let analysis = analyzer.analyze(labeled.reply, question: labeled.question, workspace: &workspace)
+          report.add(id: labeled.id, reply: labeled.reply, expected: labeled.signals, got: Set(analysis.signalIDs))
+        }
       }
       if report.cases.isEmpty {
         throw UserFacingError("error: \(files.joined(separator: ", ")): no labeled replies to score", code: .dataError)

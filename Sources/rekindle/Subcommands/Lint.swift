@@ -25,9 +25,8 @@ struct Lint: ParsableCommand {
   @Option(help: "Output: 'text' (one line per finding) or 'json' (one object).")
   var format: Format = .text
 
-  @Option(
-    help: ArgumentHelp("A lexicon file adding to or overriding the built-in one (repeatable).", valueName: "file"))
-  var lexicon: [String] = []
+  @OptionGroup(title: "Reading replies")
+  var reading: ReadingOptions
 
   @Flag(help: "Do not colour the output.")
   var noColor = false
@@ -35,7 +34,7 @@ struct Lint: ParsableCommand {
   func run() throws {
     var clean = true
     try reportingErrors {
-      let linter = Linter(analyzer: try LexiconLoader.analyzer(lexicon))
+      let linter = Linter(analyzer: try reading.analyzer())
       let style = TerminalStyle.forStandardOutput(noColor: noColor)
       var report = LintReport()
       let sources: [(path: String, text: String?)] =

@@ -38,8 +38,8 @@ struct Rehearse: ParsableCommand {
   @Option(help: ArgumentHelp("Dialogue script to play (overrides the transcripts' own).", valueName: "file"))
   var script: String?
 
-  @Option(help: ArgumentHelp("A lexicon file adding to or overriding the built-in one (repeatable).", valueName: "file"))
-  var lexicon: [String] = []
+  @OptionGroup(title: "Reading replies")
+  var reading: ReadingOptions
 
   @Flag(help: "Do not colour the output.")
   var noColor = false
@@ -52,7 +52,7 @@ struct Rehearse: ParsableCommand {
   func run() throws {
     var failed = false
     try reportingErrors {
-      let analyzer = try LexiconLoader.analyzer(lexicon)
+      let analyzer = try reading.analyzer()
       var results: [RehearsalResult] = []
       var scripts: [String: DialogueScript] = [:]
       var scriptOfResult: [String] = []

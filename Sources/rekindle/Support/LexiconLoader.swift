@@ -2,11 +2,6 @@ import Signals
 
 /// Builds the analyzer's lexicon: the built-in one plus any `--lexicon` files.
 enum LexiconLoader {
-  /// The analyzer for the given lexicon files (the built-in lexicon, compiled lazily, when none).
-  static func analyzer(_ paths: [String]) throws(UserFacingError) -> Analyzer {
-    paths.isEmpty ? Analyzer() : Analyzer(lexicon: try load(paths))
-  }
-
   static func load(_ paths: [String]) throws(UserFacingError) -> Lexicon {
     if paths.isEmpty { return .builtIn }
     var document = Lexicon.builtInDocument

@@ -34,7 +34,9 @@ struct AnalysisRenderer {
     if analysis.signals.isEmpty {
       parts.append(style.dim("no signs"))
     } else {
-      parts.append(analysis.signals.map { style.signal($0.id.rawValue, kind: $0.id.kind) }.joined(separator: ", "))
+      parts.append(
+        analysis.signals.map { style.signal($0.id.rawValue + ($0.uncertain ? "?" : ""), kind: $0.id.kind) }
+          .joined(separator: ", "))
     }
     if showAnswer && analysis.answer != .unclear { parts.append("answer \(analysis.answer.rawValue)") }
     if analysis.evasive { parts.append(style.caution("evasive")) }

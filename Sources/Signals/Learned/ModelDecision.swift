@@ -1,0 +1,64 @@
+/// Combines the lexicon's analysis of a reply with the learned model's probabilities: the model
+/// decides which signals are present; evidence comes from the lexicon where it found the sign,
+/// otherwise from the words that weighed most in the model.
+struct ModelDecision {
+  let model: SignalModel
+  let reply: UnsafeBufferPointer<UInt8>
+
+  func combine(_ lexical: Analysis, question: String?) -> Analysis {
+    let features = ReplyFeatures(utf8: reply, question: question, lexicon: lexical)
+    let probabilities = model.probabilities(features)
+    var result = lexical
+    result.signals = []
+    for id in SignalID.ordered {
+      let p = probabilities[id.order]
+      let found = lexical.signals.first { $0.id == id }
+      var uncertain = false
+      if p < Double(model.thresholds[id.order]) {
+        // Safety is recall first: a possible concern is asked about, never dropped silently.
+        guard id == .safety, p >= Double(model.safetyAskThreshold) || found != nil else { continue }
+        uncertain = true
+      }
+      let evidence = found?.evidence ?? modelEvidence(features, id)
+      let reason = found?.reason ?? SignalReasons.reason(for: id)
+      result.signals.append(
+        DetectedSignal(
+          id: id, evidence: evidence, reason: reason, score: found?.score ?? p, confidence: Self.rounded(p),
+          uncertain: uncertain))
+    }
+    return result
+  }
+
+  /// Probabilities are reported to three decimals: more would only be noise.
+  static func rounded(_ p: Double) -> Double { (p * 1000).rounded() / 1000 }
+
+  /// The words that weighed most for `id`, as evidence spans in reply order.
+  private func modelEvidence(_ features: ReplyFeatures, _ id: SignalID) -> [Evidence] {
+    let words = model.evidenceWords(features, signal: id).sorted()
+    var spans: [(Int, Int)] = []
+    for w in words {
+      let word = features.words[w]
+      if !spans.isEmpty, w > 0, words.contains(w - 1) {
+        spans[spans.count - 1].1 = Int(word.end)
+      } else {
+        spans.append((Int(word.start), Int(word.end)))
+      }
+    }
+    var scalarsBefore = 0
+    var position = 0
+    func scalarOffset(_ byte: Int) -> Int {
+      while position < byte && position < reply.count {
+        if reply[position] & 0xC0 != 0x80 { scalarsBefore += 1 }
+        position += 1
+      }
+      return scalarsBefore
+    }
+    return spans.map { span in
+      let start = scalarOffset(span.0)
+      let end = scalarOffset(span.1)
+      return Evidence(
+        text: String(decoding: UnsafeBufferPointer(rebasing: reply[span.0..<span.1]), as: UTF8.self), start: start,
+        end: end)
+    }
+  }
+}

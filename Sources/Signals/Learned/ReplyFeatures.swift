@@ -1,0 +1,182 @@
+/// The features the learned model reads from one reply: hashed words, word pairs, character n-grams
+/// and negation-scoped words (each tied to the words it came from, for evidence), plus the question's
+/// words, the reply's length and shape, and what the lexicon found.
+///
+/// Built from UTF-8 bytes in one pass; pure and deterministic.
+public struct ReplyFeatures: Sendable {
+  /// One feature: its hashed key, its value, and the words (indexes into `words`) it came from.
+  struct Feature: Sendable {
+    var key: UInt32
+    var value: Float
+    /// First and one-past-last word; equal when the feature is about the whole reply.
+    var firstWord: Int32
+    var endWord: Int32
+  }
+
+  /// A word of the reply: its byte span in the reply.
+  struct Word: Sendable {
+    var start: Int32
+    var end: Int32
+  }
+
+  private(set) var features: [Feature] = []
+  private(set) var words: [Word] = []
+
+  /// Words that open a negation scope of up to three words.
+  private static let negators: Set<[UInt8]> = Set(
+    ["not", "no", "never", "dont", "didnt", "cant", "wont", "isnt", "wasnt", "aint", "nothing", "nobody", "neither",
+     "nor", "doesnt", "wouldnt", "couldnt", "shouldnt", "havent", "hasnt", "werent", "arent", "without", "nt"]
+      .map { Array($0.utf8) })
+
+  /// Extracts the features of `reply`, answering `question`, given what the lexicon found in it.
+  public init(reply: String, question: String?, lexicon analysis: Analysis?) {
+    var reply = reply
+    self = reply.withUTF8 { bytes in ReplyFeatures(utf8: bytes, question: question, lexicon: analysis) }
+  }
+
+  /// Extracts the features of a reply given as UTF-8 bytes.
+  init(utf8 reply: UnsafeBufferPointer<UInt8>, question: String?, lexicon analysis: Analysis?) {
+    var scanner = WordScanner()
+    scanner.scan(reply)
+    words = scanner.spans.map { Word(start: Int32($0.start), end: Int32($0.end)) }
+    features.reserveCapacity(scanner.spans.count * 8 + 16)
+    addWordFeatures(scanner)
+    addCharacterFeatures(scanner)
+    addShapeFeatures(scanner)
+    if let question, !question.isEmpty { addQuestionFeatures(question, reply: scanner) }
+    if let analysis { addLexiconFeatures(analysis) }
+  }
+
+  // MARK: - Groups
+
+  /// Words, negation-scoped words and word pairs, scaled together by 1/sqrt(count).
+  private mutating func addWordFeatures(_ s: WordScanner) {
+    let start = features.count
+    var negation = 0
+    var previous: Int = -1
+    for (i, span) in s.spans.enumerated() {
+      if span.clauseStart { negation = 0 }
+      s.withWord(i) { word in
+        var h = FeatureHash(tag: UInt8(ascii: "w"))
+        h.add(word)
+        append(h.key, 1, i, i + 1)
+        if negation > 0 {
+          var n = FeatureHash(tag: UInt8(ascii: "n"))
+          n.add(word)
+          append(n.key, 1, i, i + 1)
+          negation -= 1
+        }
+        var b = FeatureHash(tag: UInt8(ascii: "b"))
+        if previous >= 0 && !span.clauseStart {
+          s.withWord(previous) { b.add($0) }
+        } else {
+          b.add(UInt8(ascii: "^"))
+        }
+        b.add(UInt8(ascii: " "))
+        b.add(word)
+        append(b.key, 1, previous >= 0 && !span.clauseStart ? previous : i, i + 1)
+        if Self.negators.contains(Array(word)) { negation = 3 }
+      }
+      previous = i
+    }
+    scale(from: start)
+  }
+
+  /// Character 3- to 5-grams of each word with boundary marks ("<wor", "ord>"), scaled together.
+  private mutating func addCharacterFeatures(_ s: WordScanner) {
+    let start = features.count
+    var padded: [UInt8] = []
+    padded.reserveCapacity(40)
+    for i in s.spans.indices where !s.spans[i].isEmoji {
+      padded.removeAll(keepingCapacity: true)
+      padded.append(UInt8(ascii: "<"))
+      s.withWord(i) { padded.append(contentsOf: $0) }
+      padded.append(UInt8(ascii: ">"))
+      if padded.count > 24 { continue }
+      padded.withUnsafeBufferPointer { p in
+        for n in 3...5 where n < p.count {
+          for k in 0...(p.count - n) {
+            var h = FeatureHash(tag: UInt8(ascii: "c"))
+            h.add(UnsafeBufferPointer(rebasing: p[k..<(k + n)]))
+            append(h.key, 1, i, i + 1)
+          }
+        }
+      }
+    }
+    scale(from: start)
+  }
+
+  /// Length, punctuation and capitals: one feature each, value 1.
+  private mutating func addShapeFeatures(_ s: WordScanner) {
+    let count = s.spans.count
+    let bucket: UInt8 =
+      count <= 1 ? 1 : count <= 2 ? 2 : count <= 4 ? 3 : count <= 8 ? 4 : count <= 16 ? 5 : count <= 32 ? 6 : 7
+    tagged("len", bucket)
+    if s.questionMarks > 0 { tagged("p?", 0) }
+    if s.exclamations > 0 { tagged("p!", 0) }
+    if s.ellipses > 0 { tagged("p.", 0) }
+    if s.capitalWords > 0 { tagged("caps", s.capitalWords > 2 ? 2 : 1) }
+    if s.emojiCount > 0 { tagged("emoji", 0) }
+  }
+
+  /// The question's words ("q"), and for short replies each reply word crossed with the whole
+  /// question ("x"), so a "yes" to one question can mean something else than to another.
+  private mutating func addQuestionFeatures(_ question: String, reply: WordScanner) {
+    var q = WordScanner()
+    var text = question
+    text.withUTF8 { q.scan($0) }
+    let start = features.count
+    var whole = FeatureHash(tag: UInt8(ascii: "Q"))
+    for i in q.spans.indices {
+      q.withWord(i) { word in
+        var h = FeatureHash(tag: UInt8(ascii: "q"))
+        h.add(word)
+        append(h.key, 1, -1, -1)
+        whole.add(word)
+        whole.add(UInt8(ascii: " "))
+      }
+    }
+    scale(from: start)
+    guard reply.spans.count <= 6 else { return }
+    let crossStart = features.count
+    for i in reply.spans.indices {
+      reply.withWord(i) { word in
+        var h = FeatureHash(tag: UInt8(ascii: "x"))
+        let seed = whole.value
+        for shift in stride(from: 0, to: 32, by: 8) { h.add(UInt8(truncatingIfNeeded: seed >> UInt32(shift))) }
+        h.add(word)
+        append(h.key, 1, i, i + 1)
+      }
+    }
+    scale(from: crossStart)
+  }
+
+  /// What the lexicon and its rules found: each signal, the yes/no answer, evasiveness, tone.
+  private mutating func addLexiconFeatures(_ analysis: Analysis) {
+    for signal in analysis.signals { tagged("lex:" + signal.id.rawValue, 0) }
+    tagged("ans:" + analysis.answer.rawValue, 0)
+    if analysis.evasive { tagged("evasive", 0) }
+    tagged("tone", analysis.tone < -0.2 ? 1 : analysis.tone > 0.2 ? 3 : 2)
+  }
+
+  // MARK: - Helpers
+
+  private mutating func append(_ key: UInt32, _ value: Float, _ first: Int, _ end: Int) {
+    features.append(Feature(key: key, value: value, firstWord: Int32(first), endWord: Int32(end)))
+  }
+
+  private mutating func tagged(_ name: String, _ variant: UInt8) {
+    var h = FeatureHash(tag: UInt8(ascii: "m"))
+    for b in name.utf8 { h.add(b) }
+    h.add(variant)
+    append(h.key, 1, -1, -1)
+  }
+
+  /// Scales the features appended since `start` by 1/sqrt(their count).
+  private mutating func scale(from start: Int) {
+    let n = features.count - start
+    guard n > 1 else { return }
+    let v = 1 / Float(n).squareRoot()
+    for k in start..<features.count { features[k].value = v }
+  }
+}

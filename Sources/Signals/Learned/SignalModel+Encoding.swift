@@ -1,0 +1,118 @@
+/// The model file format: little-endian binary, versioned.
+///
+///     "RKMODEL1"  magic (8 bytes)
+///     u32         outputs (15)
+///     f32 x 15    scales, then biases, then thresholds; f32 safety ask threshold
+///     u32, bytes  provenance (UTF-8)
+///     u32         entry count, then per entry: u32 feature key, 15 x i8 weights
+extension SignalModel {
+  static let magic = Array("RKMODEL1".utf8)
+
+  /// The model as bytes, for a file.
+  public func encoded() -> [UInt8] {
+    var out = Self.magic
+    func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+    func f32(_ v: Float) { u32(v.bitPattern) }
+    u32(UInt32(Self.outputs))
+    scales.forEach(f32)
+    biases.forEach(f32)
+    thresholds.forEach(f32)
+    f32(safetyAskThreshold)
+    let text = Array(provenance.utf8)
+    u32(UInt32(text.count))
+    out.append(contentsOf: text)
+    u32(UInt32(featureCount))
+    // Entries in row order, so encoding is deterministic.
+    var keyOfRow = [UInt32](repeating: 0, count: featureCount)
+    for (slot, key) in keys.enumerated() where key != 0 { keyOfRow[Int(rows[slot])] = key }
+    for (row, key) in keyOfRow.enumerated() {
+      u32(key)
+      for s in 0..<Self.outputs { out.append(UInt8(bitPattern: weights[row * Self.outputs + s])) }
+    }
+    return out
+  }
+
+  /// Reads a model from bytes.
+  /// - Throws: ``ModelError`` when the bytes are not a model of this format.
+  public init(encoded bytes: [UInt8], source: String) throws(ModelError) {
+    var reader = ByteReader(bytes: bytes, source: source)
+    guard bytes.count >= 8, Array(bytes[0..<8]) == Self.magic else {
+      throw ModelError(source: source, message: "not a Rekindle model file (it does not start with RKMODEL1)")
+    }
+    reader.offset = 8
+    let outputs = try reader.u32()
+    guard outputs == UInt32(Self.outputs) else {
+      throw ModelError(source: source, message: "the model has \(outputs) outputs; this version reads \(Self.outputs)")
+    }
+    var scales: [Float] = []
+    var biases: [Float] = []
+    var thresholds: [Float] = []
+    for _ in 0..<Self.outputs { scales.append(try reader.f32()) }
+    for _ in 0..<Self.outputs { biases.append(try reader.f32()) }
+    for _ in 0..<Self.outputs { thresholds.append(try reader.f32()) }
+    let ask = try reader.f32()
+    guard (scales + biases + thresholds + [ask]).allSatisfy(\.isFinite),
+      (thresholds + [ask]).allSatisfy({ (0...1).contains($0) })
+    else {
+      throw ModelError(source: source, message: "the model's numbers are out of range")
+    }
+    let provenanceLength = Int(try reader.u32())
+    let provenance = String(decoding: try reader.bytes(provenanceLength), as: UTF8.self)
+    let count = Int(try reader.u32())
+    guard count <= (bytes.count - reader.offset) / (4 + Self.outputs) else {
+      throw ModelError(source: source, message: "the model file is cut off (\(count) features announced)")
+    }
+    var entries: [(key: UInt32, weights: [Int8])] = []
+    entries.reserveCapacity(count)
+    var seen = Set<UInt32>()
+    for _ in 0..<count {
+      let key = try reader.u32()
+      guard key != 0, seen.insert(key).inserted else {
+        throw ModelError(source: source, message: "the model file repeats a feature or has an empty one")
+      }
+      let w = try reader.bytes(Self.outputs).map { Int8(bitPattern: $0) }
+      entries.append((key, w))
+    }
+    guard reader.offset == bytes.count else {
+      throw ModelError(source: source, message: "the model file has \(bytes.count - reader.offset) bytes past its end")
+    }
+    self.init(
+      entries: entries, scales: scales, biases: biases, thresholds: thresholds, safetyAskThreshold: ask,
+      provenance: provenance)
+  }
+}
+
+/// A cursor over bytes that throws ``ModelError`` when they run out.
+private struct ByteReader {
+  let bytes: [UInt8]
+  let source: String
+  var offset = 0
+
+  mutating func bytes(_ n: Int) throws(ModelError) -> ArraySlice<UInt8> {
+    guard n >= 0, n <= bytes.count - offset else {
+      throw ModelError(source: source, message: "the model file is cut off at byte \(offset)")
+    }
+    defer { offset += n }
+    return bytes[offset..<(offset + n)]
+  }
+
+  mutating func u32() throws(ModelError) -> UInt32 {
+    let b = try bytes(4)
+    return b.reversed().reduce(0) { $0 << 8 | UInt32($1) }
+  }
+
+  mutating func f32() throws(ModelError) -> Float { Float(bitPattern: try u32()) }
+}
+
+/// A model file that cannot be read.
+public struct ModelError: Error, CustomStringConvertible, Sendable, Equatable {
+  public var source: String
+  public var message: String
+
+  public init(source: String, message: String) {
+    self.source = source
+    self.message = message
+  }
+
+  public var description: String { "\(source): error: \(message)" }
+}
