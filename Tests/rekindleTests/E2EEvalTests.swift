@@ -19,7 +19,7 @@ final class E2EEvalTests: E2ETestCase {
     XCTAssertEqual(result.err, "")
     XCTAssertFalse(result.stdout.contains(0x1B), "escape codes in output that is not a terminal")
     XCTAssertTrue(result.out.hasPrefix("Evaluated 160 replies from \(dev.path)"), String(result.out.prefix(200)))
-    XCTAssertTrue(E2EText.matches(result.out, "^macro-F1 [01]\\.[0-9]{3}  .*safety recall 1\\.000$"), result.out)
+    XCTAssertTrue(E2EText.matches(result.out, "^macro-F1 [01]\\.[0-9]{3}  .*safety recall 1\\.000, precision [01]\\.[0-9]{3}$"), result.out)
     for id in SignalID.allCases {
       let pattern = "^\(id.rawValue) +[01]\\.[0-9]{3} +[01]\\.[0-9]{3} +[01]\\.[0-9]{3} +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+$"
       XCTAssertTrue(E2EText.matches(result.out, pattern), "no score line for \(id.rawValue)")

@@ -43,7 +43,7 @@ public struct ReplyFeatures: Sendable {
     addWordFeatures(scanner)
     addCharacterFeatures(scanner)
     addShapeFeatures(scanner)
-    if let question, !question.isEmpty { addQuestionFeatures(question, reply: scanner) }
+    if let question, !question.isEmpty { addQuestionFeatures(question) }
     if let analysis { addLexiconFeatures(analysis) }
   }
 
@@ -119,36 +119,20 @@ public struct ReplyFeatures: Sendable {
     if s.emojiCount > 0 { tagged("emoji", 0) }
   }
 
-  /// The question's words ("q"), and for short replies each reply word crossed with the whole
-  /// question ("x"), so a "yes" to one question can mean something else than to another.
-  private mutating func addQuestionFeatures(_ question: String, reply: WordScanner) {
+  /// The question's words ("q"): the same reply means different things after different questions.
+  private mutating func addQuestionFeatures(_ question: String) {
     var q = WordScanner()
     var text = question
     text.withUTF8 { q.scan($0) }
     let start = features.count
-    var whole = FeatureHash(tag: UInt8(ascii: "Q"))
     for i in q.spans.indices {
       q.withWord(i) { word in
         var h = FeatureHash(tag: UInt8(ascii: "q"))
         h.add(word)
         append(h.key, 1, -1, -1)
-        whole.add(word)
-        whole.add(UInt8(ascii: " "))
       }
     }
     scale(from: start)
-    guard reply.spans.count <= 6 else { return }
-    let crossStart = features.count
-    for i in reply.spans.indices {
-      reply.withWord(i) { word in
-        var h = FeatureHash(tag: UInt8(ascii: "x"))
-        let seed = whole.value
-        for shift in stride(from: 0, to: 32, by: 8) { h.add(UInt8(truncatingIfNeeded: seed >> UInt32(shift))) }
-        h.add(word)
-        append(h.key, 1, i, i + 1)
-      }
-    }
-    scale(from: crossStart)
   }
 
   /// What the lexicon and its rules found: each signal, the yes/no answer, evasiveness, tone.

@@ -31,10 +31,11 @@ struct EvalPrinter {
         + pad(String(s.falseNegatives), 4, right: true) + "\n"
     }
     let safety = report.scores[.safety]?.recall ?? 1
+    let safetyPrecision = report.scores[.safety]?.precision ?? 1
     let exact = report.cases.count - report.misses.count
     out += "\n" + style.bold("macro-F1 \(Self.fixed(report.macroF1))")
       + "   micro-F1 \(Self.fixed(report.microF1))   exact \(exact)/\(report.cases.count)"
-      + "   safety recall \(Self.fixed(safety))\n"
+      + "   safety recall \(Self.fixed(safety)), precision \(Self.fixed(safetyPrecision))\n"
     if misses && !report.misses.isEmpty {
       out += "\n" + style.bold("Misses (\(report.misses.count))") + "\n"
       for c in report.misses {
@@ -55,6 +56,10 @@ struct EvalPrinter {
     JSONWriter.number(report.macroF1, to: &out)
     out.append(",\"micro_f1\":")
     JSONWriter.number(report.microF1, to: &out)
+    out.append(",\"safety_recall\":")
+    JSONWriter.number(report.scores[.safety]?.recall ?? 1, to: &out)
+    out.append(",\"safety_precision\":")
+    JSONWriter.number(report.scores[.safety]?.precision ?? 1, to: &out)
     out.append(",\"signals\":{")
     for (i, s) in report.orderedScores.enumerated() {
       if i > 0 { out.append(",") }

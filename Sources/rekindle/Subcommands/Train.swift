@@ -30,6 +30,15 @@ struct Train: ParsableCommand {
   @Option(help: "Passes over the training data.")
   var epochs: Int = ModelTrainer.Options().epochs
 
+  @Option(help: "Step size of the optimiser (AdaGrad).")
+  var learningRate: Float = ModelTrainer.Options().learningRate
+
+  @Option(help: "L2 regularisation: larger keeps weights smaller.")
+  var l2: Float = ModelTrainer.Options().l2
+
+  @Option(help: "Leave out features seen in fewer training replies than this.")
+  var minCount: Int = ModelTrainer.Options().minCount
+
   @Option(help: ArgumentHelp("Train on this share of the corpus (0 to 1, chosen by the seed), for a learning curve.", valueName: "x"))
   var fraction: Double = 1
 
@@ -42,6 +51,9 @@ struct Train: ParsableCommand {
   func validate() throws {
     if !(fraction > 0 && fraction <= 1) { throw ValidationError("--fraction must be above 0 and at most 1") }
     if !(1...1000).contains(epochs) { throw ValidationError("--epochs must be between 1 and 1000") }
+    if !(learningRate > 0 && learningRate <= 10) { throw ValidationError("--learning-rate must be above 0 and at most 10") }
+    if !(l2 >= 0 && l2 <= 1) { throw ValidationError("--l2 must be between 0 and 1") }
+    if !(1...1000).contains(minCount) { throw ValidationError("--min-count must be between 1 and 1000") }
   }
 
   func run() throws {
@@ -60,6 +72,9 @@ struct Train: ParsableCommand {
       var options = ModelTrainer.Options()
       options.seed = seed
       options.epochs = epochs
+      options.learningRate = learningRate
+      options.l2 = l2
+      options.minCount = minCount
       var workspace = AnalysisWorkspace()
       func featurize(_ r: LabeledReply) -> ReplyFeatures {
         ReplyFeatures(
