@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the Swift files that embed the readable data files into the binary, so that a release
 # binary copied alone anywhere still has its lexicon and default dialogue. Run after editing
-# Scripts/data/lexicon.txt or Scripts/dialogues/default.yaml; a test fails while they differ.
+# Scripts/data/lexicon.txt, Scripts/data/concepts.txt or Scripts/dialogues/default.yaml (then retrain the
+# model with Scripts/train-model.sh when the lexicon or the concepts changed); a test fails while they differ.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +24,8 @@ embed() { # source-file swift-file enum-name doc-line
 
 embed Scripts/data/lexicon.txt Sources/Signals/Lexicon/BuiltInLexicon.swift BuiltInLexicon \
   "The built-in lexicon, embedded in the binary."
+embed Scripts/data/concepts.txt Sources/Signals/Learned/BuiltInConcepts.swift BuiltInConcepts \
+  "The built-in concept lexicon, embedded in the binary."
 if [ -f Scripts/dialogues/default.yaml ]; then
   embed Scripts/dialogues/default.yaml Sources/Dialogue/Script/BuiltInDialogue.swift BuiltInDialogue \
     "The built-in dialogue script, embedded in the binary."

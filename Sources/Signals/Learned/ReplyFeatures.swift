@@ -41,6 +41,7 @@ public struct ReplyFeatures: Sendable {
     words = scanner.spans.map { Word(start: Int32($0.start), end: Int32($0.end)) }
     features.reserveCapacity(scanner.spans.count * 8 + 16)
     addWordFeatures(scanner)
+    addConceptFeatures(scanner, ConceptTable.builtIn)
     addCharacterFeatures(scanner)
     addShapeFeatures(scanner)
     if let question, !question.isEmpty { addQuestionFeatures(question) }
@@ -78,6 +79,34 @@ public struct ReplyFeatures: Sendable {
         if Self.negators.contains(Array(word)) { negation = 3 }
       }
       previous = i
+    }
+    scale(from: start)
+  }
+
+  /// The concepts of the words and phrases of up to three words ("C"), and inside a negation scope
+  /// ("N"), scaled together.
+  private mutating func addConceptFeatures(_ s: WordScanner, _ table: ConceptTable) {
+    let start = features.count
+    var negation = 0
+    for i in s.spans.indices {
+      if s.spans[i].clauseStart { negation = 0 }
+      var h = FeatureHash(tag: UInt8(ascii: "P"))
+      for n in 0..<ConceptTable.maxPhraseWords where i + n < s.spans.count {
+        if n > 0 {
+          if s.spans[i + n].clauseStart { break }
+          h.add(UInt8(ascii: " "))
+        }
+        s.withWord(i + n) { h.add($0) }
+        guard let concepts = table.concepts(h.key) else { continue }
+        for c in concepts {
+          append(negation > 0 ? table.negatedKeys[Int(c)] : table.keys[Int(c)], 1, i, i + n + 1)
+        }
+      }
+      if s.withWord(i, { Self.negators.contains(Array($0)) }) {
+        negation = 3
+      } else if negation > 0 {
+        negation -= 1
+      }
     }
     scale(from: start)
   }

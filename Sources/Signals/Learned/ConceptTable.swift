@@ -1,0 +1,92 @@
+/// The concept lexicon (Scripts/data/concepts.txt): words and short phrases grouped by meaning, so
+/// the learned model can weigh a meaning ("legal consequences", "ending and absence") and carry it
+/// over to words it never saw in training.
+///
+/// Text format: `concept NAME: entry, entry, ...` per line, `#` comments; entries of one to three
+/// words, normalized as replies are (lower case, accents folded, apostrophes dropped).
+public struct ConceptTable: Sendable {
+  /// The longest entry, in words.
+  static let maxPhraseWords = 3
+
+  /// Concept names in file order.
+  public let names: [String]
+  /// Per concept: the feature key the model weighs it by (from the name, so independent of order).
+  let keys: [UInt32]
+  /// Per concept: the key of the concept inside a negation scope.
+  let negatedKeys: [UInt32]
+  /// Phrase hash (normalized words joined by single spaces) to the concepts it belongs to.
+  private let entries: [UInt32: [Int32]]
+
+  /// The number of entries.
+  public var entryCount: Int { entries.count }
+
+  /// Parses concept lexicon text.
+  /// - Throws: ``ModelError`` naming the line of the first malformed entry.
+  public init(text: String, source: String) throws(ModelError) {
+    var names: [String] = []
+    var entries: [UInt32: [Int32]] = [:]
+    var scanner = WordScanner()
+    for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let line = raw.drop { $0 == " " || $0 == "\t" }
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      guard line.hasPrefix("concept "), let colon = line.firstIndex(of: ":") else {
+        throw ModelError(source: "\(source):\(n + 1)", message: "expected `concept NAME: entry, entry, ...`")
+      }
+      let name = line[line.index(line.startIndex, offsetBy: 8)..<colon].trimmingSpaces
+      guard !name.isEmpty, name.utf8.allSatisfy({ $0 == 0x5F || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) })
+      else {
+        throw ModelError(source: "\(source):\(n + 1)", message: "a concept name is lower-case letters, digits and _")
+      }
+      guard !names.contains(name) else {
+        throw ModelError(source: "\(source):\(n + 1)", message: "concept '\(name)' is defined twice")
+      }
+      let id = Int32(names.count)
+      names.append(name)
+      for entry in line[line.index(after: colon)...].split(separator: ",") {
+        var text = String(entry)
+        text.withUTF8 { scanner.scan($0) }
+        guard (1...Self.maxPhraseWords).contains(scanner.spans.count) else {
+          if scanner.spans.isEmpty { continue }
+          throw ModelError(
+            source: "\(source):\(n + 1)", message: "'\(entry.trimmingSpaces)' has more than \(Self.maxPhraseWords) words")
+        }
+        var h = FeatureHash(tag: UInt8(ascii: "P"))
+        for i in scanner.spans.indices {
+          if i > 0 { h.add(UInt8(ascii: " ")) }
+          scanner.withWord(i) { h.add($0) }
+        }
+        if !(entries[h.key]?.contains(id) ?? false) { entries[h.key, default: []].append(id) }
+      }
+    }
+    self.names = names
+    self.entries = entries
+    keys = names.map { Self.key(tag: "C", $0) }
+    negatedKeys = names.map { Self.key(tag: "N", $0) }
+  }
+
+  private static func key(tag: Character, _ name: String) -> UInt32 {
+    var h = FeatureHash(tag: tag.asciiValue ?? 0)
+    for b in name.utf8 { h.add(b) }
+    return h.key
+  }
+
+  /// The concepts of the phrase whose hash is `key`.
+  @inline(__always)
+  func concepts(_ key: UInt32) -> [Int32]? { entries[key] }
+
+  /// The concept lexicon embedded in the binary.
+  public static let builtIn: ConceptTable = {
+    do {
+      return try ConceptTable(text: BuiltInConcepts.text, source: "<built-in concepts>")
+    } catch {
+      preconditionFailure("the built-in concept lexicon does not parse: \(error)")
+    }
+  }()
+}
+
+extension Substring {
+  /// The text without leading and trailing spaces and tabs.
+  var trimmingSpaces: String {
+    String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+  }
+}
