@@ -45,7 +45,7 @@ let package = Package(
         ], .when(configuration: .release))
       ]
     ),
-    .testTarget(name: "SignalsTests", dependencies: ["Signals"], exclude: ["Fixtures"]),
+    .testTarget(name: "SignalsTests", dependencies: ["Signals"]),
     .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Signals"]),
     .testTarget(name: "RehearsalTests", dependencies: ["Rehearsal", "Dialogue", "Signals"]),
     .testTarget(

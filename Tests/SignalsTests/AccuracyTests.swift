@@ -1,24 +1,24 @@
 import Signals
 import XCTest
 
-/// Accuracy floors on labeled sets, so that a lexicon or rule regression fails CI.
+/// Accuracy floors on the dev split, so that a lexicon, rule or model regression fails CI. The
+/// floors sit just under the measured scores: they catch regressions, they claim nothing. The
+/// honest figures come from the blind split, which tests never read (README, "How signs are read").
 final class AccuracyTests: AnalyzerTestCase {
-  func testDevSetMacroF1AndSafetyRecall() throws {
-    let (f1, report) = Self.macroF1(try Self.labeled("dev-replies.jsonl"))
-    XCTAssertGreaterThanOrEqual(f1, 0.85, "macro-F1 on the dev set")
-    XCTAssertEqual(report.scores[.safety]?.recall, 1.0, "every safety reply of the dev set is flagged")
+  /// The lexicon and its rules alone, on the first version's dev set they were written against.
+  func testLexiconRulesOnTheLegacyDevSet() throws {
+    let (f1, report) = Self.macroF1(try Self.labeled("legacy-dev.jsonl"))
+    XCTAssertGreaterThanOrEqual(f1, 0.85, "lexicon macro-F1 on the legacy dev set")
+    XCTAssertEqual(report.scores[.safety]?.recall, 1.0, "every safety reply of the legacy dev set is flagged")
   }
 
-  /// Hand-written replies (not the dev set) checking that the rules generalize.
-  func testHoldoutMacroF1() throws {
-    let (f1, _) = Self.macroF1(try Self.labeled("holdout-replies.jsonl"))
-    XCTAssertGreaterThanOrEqual(f1, 0.80, "macro-F1 on the hand-written holdout set")
-  }
-
-  /// A set written blind by someone who never saw the lexicon: the honest estimate. Its floor
-  /// sits just under the measured score, to catch regressions, not to claim accuracy.
-  func testBlindSetDoesNotRegress() throws {
-    let (f1, _) = Self.macroF1(try Self.labeled("blind-replies.jsonl"))
-    XCTAssertGreaterThanOrEqual(f1, 0.55, "macro-F1 on the blind set")
+  /// The shipped reading (lexicon and built-in model) on the whole dev split.
+  func testBuiltInModelOnTheDevSplit() throws {
+    let files = try FileManager.default.contentsOfDirectory(atPath: Self.devSplit.path).filter { $0.hasSuffix(".jsonl") }
+    XCTAssertGreaterThanOrEqual(files.count, 3)
+    let cases = try files.sorted().flatMap { try Self.labeled($0) }
+    let (f1, report) = Self.macroF1(cases, analyzer: Analyzer())
+    XCTAssertGreaterThanOrEqual(f1, 0.66, "macro-F1 of the built-in model on the dev split")
+    XCTAssertGreaterThanOrEqual(report.scores[.safety]?.recall ?? 0, 0.92, "safety recall on the dev split")
   }
 }

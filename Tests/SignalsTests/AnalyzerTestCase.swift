@@ -26,14 +26,15 @@ class AnalyzerTestCase: XCTestCase {
     XCTAssertFalse(found.contains(id), "did not expect \(id.rawValue) in \"\(reply)\", got \(found.map(\.rawValue).sorted())", file: file, line: line)
   }
 
-  /// The directory holding the test fixtures.
-  static var fixtures: URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+  /// The corpus's dev split (Scripts/data/corpus/dev). The blind split is never read by tests.
+  static var devSplit: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Scripts/data/corpus/dev")
   }
 
-  /// Labeled replies from a JSONL fixture: (id, question, reply, expected signals).
+  /// Labeled replies from a JSONL file of the dev split: (id, question, reply, expected signals).
   static func labeled(_ name: String) throws -> [(String, String?, String, Set<SignalID>)] {
-    let text = try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
+    let text = try String(contentsOf: devSplit.appendingPathComponent(name), encoding: .utf8)
     return try text.split(separator: "\n").map { line in
       let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
       let labels = try XCTUnwrap(object["signals"] as? [String])
@@ -44,8 +45,10 @@ class AnalyzerTestCase: XCTestCase {
     }
   }
 
-  /// Macro-F1 of the analyzer over labeled replies.
-  static func macroF1(_ cases: [(String, String?, String, Set<SignalID>)]) -> (Double, EvaluationReport) {
+  /// Macro-F1 of `analyzer` (the lexicon alone unless given) over labeled replies.
+  static func macroF1(_ cases: [(String, String?, String, Set<SignalID>)], analyzer: Analyzer = analyzer)
+    -> (Double, EvaluationReport)
+  {
     var report = EvaluationReport()
     for (id, question, reply, expected) in cases {
       report.add(id: id, reply: reply, expected: expected, got: Set(analyzer.analyze(reply, question: question).signalIDs))

@@ -4,7 +4,7 @@ import XCTest
 
 /// `rekindle eval`, run as a separate process on the labeled fixtures.
 final class E2EEvalTests: E2ETestCase {
-  private var dev: URL { Self.fixture("dev-replies.jsonl") }
+  private var dev: URL { Self.fixture("legacy-dev.jsonl") }
 
   override func setUpWithError() throws {
     try super.setUpWithError()

@@ -160,10 +160,10 @@ class E2ETestCase: XCTestCase {
     return nil
   }
 
-  /// A fixture from Tests/SignalsTests/Fixtures.
+  /// A labeled file of the corpus's dev split (Scripts/data/corpus/dev).
   static func fixture(_ name: String) -> URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("SignalsTests/Fixtures").appendingPathComponent(name)
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Scripts/data/corpus/dev").appendingPathComponent(name)
   }
 
   override func setUpWithError() throws {

@@ -130,7 +130,7 @@ final class HardeningFaultTests: HardeningTestCase {
     let runs: [([String], String)] = [
       (["analyze", big.path], "/dev/null"), (["analyze", "--format", "text", big.path], "/dev/null"),
       (["chat"], big.path), (["rehearse", transcript.path], "/dev/null"), (["lint", lintFindings.path], "/dev/null"),
-      (["graph"], "/dev/null"), (["schema"], "/dev/null"), (["eval", Self.fixture("dev-replies.jsonl").path], "/dev/null"),
+      (["graph"], "/dev/null"), (["schema"], "/dev/null"), (["eval", Self.fixture("legacy-dev.jsonl").path], "/dev/null"),
       (["--help"], "/dev/null"),
     ]
     for (arguments, input) in runs {

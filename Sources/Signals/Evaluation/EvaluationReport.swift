@@ -31,14 +31,25 @@ public struct EvaluationReport: Sendable {
 
   public private(set) var cases: [Case] = []
   public private(set) var scores: [SignalID: SignalScore] = [:]
+  /// Safety counted only where the practice stops outright (not where the user is asked first).
+  public private(set) var safetyStops = SignalScore(id: .safety)
 
   public init() {
     for id in SignalID.allCases { scores[id] = SignalScore(id: id) }
   }
 
-  /// Adds one labeled reply and the analyzer's signals for it.
-  public mutating func add(id: String, reply: String, expected: Set<SignalID>, got: Set<SignalID>) {
+  /// Adds one labeled reply and the analyzer's signals for it; `uncertainSafety` when its safety
+  /// flag is one the user would be asked to confirm.
+  public mutating func add(
+    id: String, reply: String, expected: Set<SignalID>, got: Set<SignalID>, uncertainSafety: Bool = false
+  ) {
     cases.append(Case(id: id, reply: reply, expected: expected, got: got))
+    let stops = got.contains(.safety) && !uncertainSafety
+    if expected.contains(.safety) {
+      if stops { safetyStops.truePositives += 1 } else { safetyStops.falseNegatives += 1 }
+    } else if stops {
+      safetyStops.falsePositives += 1
+    }
     for signal in SignalID.allCases {
       let e = expected.contains(signal)
       let g = got.contains(signal)

@@ -4,7 +4,7 @@ public struct ModelTrainer: Sendable {
   /// Settings of a training run.
   public struct Options: Sendable, Equatable {
     public var epochs = 12
-    public var learningRate: Float = 0.3
+    public var learningRate: Float = 0.1
     public var l2: Float = 1e-5
     /// Features seen in fewer replies than this are left out.
     public var minCount = 2

@@ -51,14 +51,16 @@ struct Eval: ParsableCommand {
       for path in files {
         try LabeledReplyReader.forEach(in: path) { labeled in
           let analysis = analyzer.analyze(labeled.reply, question: labeled.question, workspace: &workspace)
-          report.add(id: labeled.id, reply: labeled.reply, expected: labeled.signals, got: Set(analysis.signalIDs))
+          report.add(
+            id: labeled.id, reply: labeled.reply, expected: labeled.signals, got: Set(analysis.signalIDs),
+            uncertainSafety: analysis.safetyIsUncertain)
         }
       }
       if report.cases.isEmpty {
         throw UserFacingError("error: \(files.joined(separator: ", ")): no labeled replies to score", code: .dataError)
       }
       let printer = EvalPrinter(style: TerminalStyle.forStandardOutput(noColor: noColor))
-      try StandardOutput.write(format == .json ? printer.json(report) : printer.text(report, files: files, misses: !noMisses))
+      try StandardOutput.write(format == .json ? printer.json(report, misses: !noMisses) : printer.text(report, files: files, misses: !noMisses))
       let safetyRecall = report.scores[.safety]?.recall ?? 1
       if let floor = minMacroF1, report.macroF1 < floor {
         StandardError.write("rekindle: macro-F1 \(EvalPrinter.fixed(report.macroF1)) is below the floor \(floor)\n")

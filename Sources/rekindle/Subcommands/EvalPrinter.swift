@@ -36,6 +36,11 @@ struct EvalPrinter {
     out += "\n" + style.bold("macro-F1 \(Self.fixed(report.macroF1))")
       + "   micro-F1 \(Self.fixed(report.microF1))   exact \(exact)/\(report.cases.count)"
       + "   safety recall \(Self.fixed(safety)), precision \(Self.fixed(safetyPrecision))\n"
+    let stops = report.safetyStops
+    if report.cases.contains(where: { $0.expected.contains(.safety) || $0.got.contains(.safety) }) {
+      out += "safety flagged (stop or ask her) as above; stops outright: recall \(Self.fixed(stops.recall)),"
+        + " precision \(Self.fixed(stops.precision))\n"
+    }
     if misses && !report.misses.isEmpty {
       out += "\n" + style.bold("Misses (\(report.misses.count))") + "\n"
       for c in report.misses {
@@ -50,7 +55,7 @@ struct EvalPrinter {
     return out
   }
 
-  func json(_ report: EvaluationReport) -> String {
+  func json(_ report: EvaluationReport, misses: Bool = true) -> String {
     var out = OutputBuffer(descriptor: -1)
     out.append("{\"replies\":\(report.cases.count),\"macro_f1\":")
     JSONWriter.number(report.macroF1, to: &out)
@@ -60,6 +65,10 @@ struct EvalPrinter {
     JSONWriter.number(report.scores[.safety]?.recall ?? 1, to: &out)
     out.append(",\"safety_precision\":")
     JSONWriter.number(report.scores[.safety]?.precision ?? 1, to: &out)
+    out.append(",\"safety_stop_recall\":")
+    JSONWriter.number(report.safetyStops.recall, to: &out)
+    out.append(",\"safety_stop_precision\":")
+    JSONWriter.number(report.safetyStops.precision, to: &out)
     out.append(",\"signals\":{")
     for (i, s) in report.orderedScores.enumerated() {
       if i > 0 { out.append(",") }
@@ -72,7 +81,7 @@ struct EvalPrinter {
       out.append(",\"support\":\(s.support),\"tp\":\(s.truePositives),\"fp\":\(s.falsePositives),\"fn\":\(s.falseNegatives)}")
     }
     out.append("},\"misses\":[")
-    for (i, c) in report.misses.enumerated() {
+    for (i, c) in (misses ? report.misses : []).enumerated() {
       if i > 0 { out.append(",") }
       out.append("{\"id\":")
       JSONWriter.string(c.id, to: &out)
