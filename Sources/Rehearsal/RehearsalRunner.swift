@@ -41,7 +41,13 @@ public struct RehearsalRunner: Sendable {
       var analysis: Analysis?
       switch turn.action {
       case .reply(let text):
-        events = (try? engine.reply(text)) ?? []
+        var reading = engine.analyze(text)
+        var check: Turn.SafetyCheck?
+        if reading.safetyIsUncertain, let confirms = turn.confirmsHarm {
+          check = confirms ? .confirmed : .dismissed
+          reading = reading.resolvingSafety(confirmed: confirms)
+        }
+        events = (try? engine.reply(text, analysis: reading, safetyCheck: check)) ?? []
         analysis = engine.turns.last?.analysis
       case .back:
         events = (try? engine.back()) ?? []

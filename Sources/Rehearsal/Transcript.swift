@@ -47,11 +47,15 @@ public struct TranscriptTurn: Sendable, Equatable {
   public var expect: TurnExpectation
   /// The 1-based line of the turn in its file.
   public var line: Int
+  /// Her answer when the reply is a possible safety concern and she is asked whether it sounded like
+  /// real harm (`confirms_harm`); nil: not given, so the practice stops (safety first).
+  public var confirmsHarm: Bool?
 
-  public init(action: Action, expect: TurnExpectation = TurnExpectation(), line: Int) {
+  public init(action: Action, expect: TurnExpectation = TurnExpectation(), line: Int, confirmsHarm: Bool? = nil) {
     self.action = action
     self.expect = expect
     self.line = line
+    self.confirmsHarm = confirmsHarm
   }
 }
 

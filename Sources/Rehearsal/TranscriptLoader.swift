@@ -5,7 +5,7 @@ import Yams
 /// Reads transcripts: YAML with a title, turns and expectations, or plain text with one reply per line.
 public enum TranscriptLoader {
   static let topKeys = ["title", "script", "notes", "turns", "end"]
-  static let turnKeys = ["reply", "command", "expect"]
+  static let turnKeys = ["reply", "command", "expect", "confirms_harm"]
   static let expectKeys = ["state", "question", "signals", "not_signals", "evasive", "follow_up"]
 
   /// Loads a transcript; `file` names it in errors (file:line:column).
@@ -113,7 +113,14 @@ public enum TranscriptLoader {
         }
       }
     }
-    return TranscriptTurn(action: action, expect: expect, line: line)
+    var confirmsHarm: Bool?
+    if let answer = value("confirms_harm") {
+      guard case .reply = action else {
+        throw reader.error("`confirms_harm` goes with a `reply`", at: answer.value)
+      }
+      confirmsHarm = try reader.bool(answer.value, of: "`confirms_harm`")
+    }
+    return TranscriptTurn(action: action, expect: expect, line: line, confirmsHarm: confirmsHarm)
   }
 }
 

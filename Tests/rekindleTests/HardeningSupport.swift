@@ -297,7 +297,7 @@ class HardeningTestCase: E2ETestCase {
   /// A large file written in chunks (without holding it all in memory twice).
   func makeLargeFile(_ name: String, lines: Int, _ line: (Int) -> String) throws -> URL {
     let url = tempDir.appendingPathComponent(name)
-    FileManager.default.createFile(atPath: url.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: url.path, contents: nil)
     let handle = try FileHandle(forWritingTo: url)
     defer { try? handle.close() }
     var buffer = ""
@@ -510,7 +510,7 @@ extension HardeningTestCase {
   func launchPTY(_ arguments: [String]) throws -> HardeningPTY {
     let inputrc = tempDir.appendingPathComponent("inputrc")
     if !FileManager.default.fileExists(atPath: inputrc.path) {
-      FileManager.default.createFile(atPath: inputrc.path, contents: Data())
+      _ = FileManager.default.createFile(atPath: inputrc.path, contents: Data())
     }
     return try HardeningPTY(
       executable: binary.path, arguments: arguments,

@@ -47,8 +47,8 @@ final class TranscriptsCheckTests: XCTestCase {
   private func rekindle(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
     let outURL = tempDir.appendingPathComponent("out-\(UUID().uuidString)")
     let errURL = tempDir.appendingPathComponent("err-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     let out = try FileHandle(forWritingTo: outURL)
     let err = try FileHandle(forWritingTo: errURL)
     defer {

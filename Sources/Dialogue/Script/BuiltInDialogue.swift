@@ -41,6 +41,12 @@ enum BuiltInDialogue {
         coach: "Start gently and let them tell the whole story. Ask in a calm, patient voice so it feels safe to open up, and listen for what life was like without you."
         ask: "What did you do while we were apart?"
         transitions:
+          - when: { evasive: true }
+            follow_up: "Can you tell me more about that time?"
+            retries: 1
+            coach: "A short answer here is common at first. Ask once more, kindly, and leave some silence for them to fill."
+            goto: why_back
+            examples: ["Not much.", "Stuff."]
           - when: { signals: { any: [rebound] } }
             set: { came_back_after_rejection: "true" }
             coach: "Another relationship came up. If it ended shortly before they reached out, that timing matters; let them finish, and the questions about dating later give room to return to it."
@@ -54,12 +60,6 @@ enum BuiltInDialogue {
             coach: "They used the time to work on themselves. You might ask later what that work changed in how they act day to day."
             goto: why_back
             examples: ["I got sober and I've been in therapy since the spring."]
-          - when: { evasive: true }
-            follow_up: "Can you tell me more about that time?"
-            retries: 1
-            coach: "A short answer here is common at first. Ask once more, kindly, and leave some silence for them to fill."
-            goto: why_back
-            examples: ["Not much.", "Stuff."]
           - goto: why_back
             examples: ["Mostly I was at my brother's place, fixing cars in his garage."]
 
@@ -68,6 +68,11 @@ enum BuiltInDialogue {
         coach: "This is the heart of the first question. Coming back can be love, or it can be a search for safety and comfort; listen for which one the reasons sound like."
         ask: "And why did you come back?"
         transitions:
+          - when: { evasive: true }
+            follow_up: "Can you tell me more about what brought you back?"
+            retries: 1
+            goto: when_realized
+            examples: ["idk", "Dunno."]
           - when: { signals: { any: [rebound] } }
             set: { came_back_after_rejection: "true" }
             coach: "They came back after someone else ended things with them. The guidance calls this a rebound risk. There is no need to argue the point; keep it in mind for the questions about dating."
@@ -80,12 +85,7 @@ enum BuiltInDialogue {
           - when: { signals: { any: [coldness] } }
             coach: "A flat, distant answer to why they came back is worth noting. Someone who wants to come back for good reasons is usually warm about it, even when nervous."
             goto: when_realized
-            examples: ["Whatever. I'm here, isn't that enough?"]
-          - when: { evasive: true }
-            follow_up: "Can you tell me more about what brought you back?"
-            retries: 1
-            goto: when_realized
-            examples: ["idk", "Dunno."]
+            examples: ["I'm here now, aren't I? I don't see why the reasons matter so much."]
           - when: { signals: { any: [doubt] } }
             coach: "They aren't sure of their own reasons yet. That can be honest; it's also worth keeping in mind when you think about how much to invest."
             goto: when_realized
@@ -100,6 +100,11 @@ enum BuiltInDialogue {
         coach: "Many people answer this with a simple 'I still love you'. That's fine as a start; what matters is what made them realize it, and when."
         ask: "When did you realize you still have feelings for me?"
         transitions:
+          - when: { evasive: true }
+            follow_up: "Can you tell me more about when that was?"
+            retries: 1
+            goto: dated_anyone
+            examples: ["Who knows.", "Hm."]
           - when: { signals: { any: [rebound] } }
             set: { came_back_after_rejection: "true" }
             coach: "The moment they realized came right after another relationship ended. Keep that timing in mind; the next questions ask about it directly."
@@ -111,13 +116,8 @@ enum BuiltInDialogue {
             coach: "'I still love you' on its own doesn't say what changed. Ask gently what made them realize it; the story behind it tells you more than the words."
             goto: dated_anyone
             examples: ["I realized I still love you.", "I still love you.", "Because I love you!"]
-          - when: { evasive: true }
-            follow_up: "Can you tell me more about when that was?"
-            retries: 1
-            goto: dated_anyone
-            examples: ["Who knows.", "Does it matter?"]
           - goto: dated_anyone
-            examples: ["It was your birthday. I almost called you that night."]
+            examples: ["On your birthday. I sat with my phone for an hour and almost called."]
 
       # ---- Group 3: other relationships --------------------------------------------------------------
 
@@ -139,12 +139,12 @@ enum BuiltInDialogue {
           - when: { answer: "no", vars: { came_back_after_rejection: "true" } }
             follow_up: "Earlier you mentioned someone else. Can you tell me about that?"
             retries: 1
-            coach: "Earlier they spoke of someone who ended things with them. You can bring it up calmly, as a question rather than a challenge."
+            coach: "Earlier they mentioned someone else. You can bring it up calmly, as a question rather than a challenge."
             goto: what_learned
-            examples: ["No, nobody."]
+            examples: ["No, I didn't date anyone."]
           - when: { answer: "no" }
             goto: what_learned
-            examples: ["No, nobody.", "No, I didn't date anyone."]
+            examples: ["No, I didn't date anyone.", "No, there was no one."]
           - when: { evasive: true }
             follow_up: "It matters to me. Can you tell me more about that time?"
             retries: 1
@@ -163,6 +163,11 @@ enum BuiltInDialogue {
         coach: "Listen to how they talk about the other person and about their own part. The way someone tells the end of one relationship often echoes how they told the end of yours."
         ask: "Why did that relationship end?"
         transitions:
+          - when: { evasive: true }
+            follow_up: "Can you tell me more about how it ended?"
+            retries: 1
+            goto: still_feelings
+            examples: ["It doesn't matter now.", "Stuff happened."]
           - when: { signals: { any: [rebound] } }
             set: { came_back_after_rejection: "true" }
             coach: "The other person ended it. If that was shortly before they came to you, it's the rebound risk the guidance describes. Note the timing without arguing it."
@@ -176,11 +181,6 @@ enum BuiltInDialogue {
             coach: "They saw their own pattern in how it ended. That kind of insight is one of the hopeful signs, especially when they're acting on it."
             goto: still_feelings
             examples: ["I did the same things I did with you. That's when I knew the problem was me, and I started working on it."]
-          - when: { evasive: true }
-            follow_up: "Can you tell me more about how it ended?"
-            retries: 1
-            goto: still_feelings
-            examples: ["It doesn't matter now.", "Stuff happened."]
           - goto: still_feelings
             examples: ["We wanted different things, and we both saw it."]
 
@@ -197,7 +197,6 @@ enum BuiltInDialogue {
           - when: { answer: "yes" }
             coach: "They said yes. Honesty here is worth something, and so is the caution: feelings for someone else are part of the picture you're weighing."
             goto: what_learned
-            examples: ["Yes, a little."]
           - when: { answer: "no" }
             goto: what_learned
             examples: ["No. That's over.", "No, not at all."]
@@ -205,7 +204,7 @@ enum BuiltInDialogue {
             follow_up: "Can you tell me more about where things stand with them?"
             retries: 1
             goto: what_learned
-            examples: ["Does it matter?", "I'd rather not say."]
+            examples: ["Hm.", "I'd rather not say."]
           - when: { answer: "unclear" }
             follow_up: "Is that a yes or a no?"
             retries: 1
@@ -221,6 +220,11 @@ enum BuiltInDialogue {
         coach: "Here you're listening for change, or a willingness to change. Specific lessons about their own behaviour carry more weight than general ones."
         ask: "What have you learned since we broke up?"
         transitions:
+          - when: { evasive: true }
+            follow_up: "Can you tell me more about that?"
+            retries: 1
+            goto: what_different
+            examples: ["A lot.", "Stuff."]
           - when: { signals: { any: [blame] } }
             coach: "The lesson was mostly about what you did. Learning tends to sound like 'I' more than 'you'; you can ask what they'd do differently themselves."
             goto: what_different
@@ -233,11 +237,6 @@ enum BuiltInDialogue {
             coach: "That's a concrete lesson about themselves. You might ask what they already do differently because of it."
             goto: what_different
             examples: ["I've been in therapy, and I learned that I shut down when things get hard."]
-          - when: { evasive: true }
-            follow_up: "Can you tell me more about that?"
-            retries: 1
-            goto: what_different
-            examples: ["A lot.", "Stuff."]
           - goto: what_different
             examples: ["Plenty, I think. Mostly about how I handle money."]
 
@@ -246,6 +245,11 @@ enum BuiltInDialogue {
         coach: "Ask for specifics, patiently. You're looking for what they will actually do, and whether they're willing to keep working on it."
         ask: "What will be different this time?"
         transitions:
+          - when: { evasive: true }
+            follow_up: "Can you tell me more about what that would look like?"
+            retries: 1
+            goto: going_slowly
+            examples: ["Everything.", "Who knows."]
           - when: { signals: { any: [pressure] } }
             coach: "Their plan moves fast and sets the pace for both of you. Notice who decides the speed in the picture they describe."
             goto: going_slowly
@@ -262,13 +266,8 @@ enum BuiltInDialogue {
             coach: "They aren't sure what would change. That isn't a refusal: you can ask whether they're willing to work on it with you."
             goto: going_slowly
             examples: ["I'm not sure, honestly. Maybe it could work this time?"]
-          - when: { evasive: true }
-            follow_up: "Can you tell me more about what that would look like?"
-            retries: 1
-            goto: going_slowly
-            examples: ["Everything.", "Who knows."]
           - goto: going_slowly
-            examples: ["I'll call when I'm running late, and we'll talk things through on Sundays."]
+            examples: ["Honestly, lots of little things."]
 
       # ---- Group 5: going slowly ---------------------------------------------------------------------
 
@@ -277,6 +276,11 @@ enum BuiltInDialogue {
         coach: "Trust takes months, not one conversation. Say this calmly and listen for whether they can accept your pace."
         ask: "Trust will take time to rebuild. How do you feel about going slowly?"
         transitions:
+          - when: { evasive: true }
+            follow_up: "Can you tell me more about how that sits with you?"
+            retries: 1
+            goto: understand_hurt
+            examples: ["idk", "Depends."]
           - when: { signals: { any: [pressure] } }
             coach: "They pushed back against taking it slowly. The pace belongs to you; you don't have to win this point, only notice it."
             goto: understand_hurt
@@ -284,18 +288,13 @@ enum BuiltInDialogue {
           - when: { signals: { any: [minimizing] } }
             coach: "They don't see why it should take time. You can say plainly that the breakup left a mark, and that rebuilding trust is part of the deal."
             goto: understand_hurt
-            examples: ["Why go slow? It wasn't a big deal, let's just forget it."]
+            examples: ["Why go slow? It wasn't that serious. Let's just move on."]
           - when: { signals: { any: [patience] } }
             coach: "They're willing to take it slowly. Watch whether that holds up over the coming weeks; patience shows in deeds."
             goto: understand_hurt
             examples: ["Take all the time you need. I'll wait.", "No rush at all."]
-          - when: { evasive: true }
-            follow_up: "Can you tell me more about how that sits with you?"
-            retries: 1
-            goto: understand_hurt
-            examples: ["idk", "Depends."]
           - goto: understand_hurt
-            examples: ["We could start with dinner once a week and see how that goes."]
+            examples: ["Okay, that sounds fair."]
 
       # ---- Group 6: the hurt -------------------------------------------------------------------------
 
@@ -321,7 +320,7 @@ enum BuiltInDialogue {
             follow_up: "Can you tell me more about that?"
             retries: 1
             goto: hurt_in_your_words
-            examples: ["What do you want me to say?", "Does it matter?"]
+            examples: ["What do you want me to say?", "Hm."]
           - when: { answer: "yes" }
             coach: "A yes is a start. The next question asks them to put it in their own words."
             goto: hurt_in_your_words
@@ -338,6 +337,11 @@ enum BuiltInDialogue {
         coach: "Give them room to answer. You're listening for whether they can see the breakup from where you stood."
         ask: "Can you tell me, in your own words, what you think it was like for me?"
         transitions:
+          - when: { evasive: true }
+            follow_up: "Can you tell me more about that?"
+            retries: 1
+            goto: need_time
+            examples: ["I don't know.", "idk"]
           - when: { signals: { any: [minimizing] } }
             coach: "They played it down again. That's worth writing down; understanding your pain is part of rebuilding trust."
             goto: need_time
@@ -345,18 +349,13 @@ enum BuiltInDialogue {
           - when: { signals: { any: [blame] } }
             coach: "Their answer moved back to what you did. Notice it, and notice whether they can hold your side of the story at all."
             goto: need_time
-            examples: ["Hard for you? You're the one who pushed me away."]
+            examples: ["Hard for you? You're the one who stopped talking to me."]
           - when: { signals: { any: [empathy] } }
             coach: "They could put themselves in your place. That's one of the clearest hopeful signs in this whole conversation."
             goto: need_time
             examples: ["I know I hurt you. It must have been awful coming home to an empty apartment."]
-          - when: { evasive: true }
-            follow_up: "Can you tell me more about that?"
-            retries: 1
-            goto: need_time
-            examples: ["I don't know.", "idk"]
           - goto: need_time
-            examples: ["You moved back to your parents' place for a while."]
+            examples: ["You went back to your parents' place for a while, I heard."]
 
       # ---- Group 7: the decision stays yours ---------------------------------------------------------
 
@@ -365,6 +364,11 @@ enum BuiltInDialogue {
         coach: "This question hands the decision back to you and shows how they hold it. Listen for respect for your timing."
         ask: "If I want time to think it over, how will you take that?"
         transitions:
+          - when: { evasive: true }
+            follow_up: "Can you tell me more about that?"
+            retries: 1
+            goto: if_over
+            examples: ["idk", "Depends."]
           - when: { signals: { any: [pressure] } }
             coach: "They tried to put a limit on your time. You can take the time you need; how they handle that is part of what you're learning about them."
             goto: if_over
@@ -377,19 +381,19 @@ enum BuiltInDialogue {
             coach: "They're ready to wait. Patience that lasts is what rebuilds trust."
             goto: if_over
             examples: ["I'll wait as long as you need.", "Take all the time you need."]
-          - when: { evasive: true }
-            follow_up: "Can you tell me more about that?"
-            retries: 1
-            goto: if_over
-            examples: ["idk", "Depends."]
           - goto: if_over
-            examples: ["I'd keep busy with work and check in with you once a week."]
+            examples: ["I'd keep busy with work, I guess."]
 
       if_over:
         group: 7
         coach: "The last question is the hardest to hear answered. Stay calm; how someone meets a possible no tells you a lot about how they would treat you in a yes."
         ask: "And if I decide it is over, how will you take that?"
         transitions:
+          - when: { evasive: true }
+            follow_up: "Can you tell me more about that?"
+            retries: 1
+            goto: closing
+            examples: ["idk", "Why would you say that?"]
           - when: { signals: { any: [pressure] } }
             coach: "They pushed back against a possible no. The choice is yours to make in your own time, and this reply is part of what you're weighing."
             goto: closing
@@ -406,13 +410,8 @@ enum BuiltInDialogue {
             coach: "They're afraid of losing you, and said so without demands. That fear is one of the hopeful signs."
             goto: closing
             examples: ["I'm scared you'll say no. I can't lose you again."]
-          - when: { evasive: true }
-            follow_up: "Can you tell me more about that?"
-            retries: 1
-            goto: closing
-            examples: ["idk", "Why would you say that?"]
           - goto: closing
-            examples: ["It would hurt, and I'd go stay with my sister for a while."]
+            examples: ["It would hurt. I'd probably spend more time at my sister's."]
 
       # ---- Exits ------------------------------------------------------------------------------------
 

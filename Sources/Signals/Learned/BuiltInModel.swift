@@ -5,7 +5,7 @@ enum BuiltInModel {
   static let base64 = """
     UktNT0RFTDEPAAAAyIXtPJN0rDzv9d48sYz7PAngwDwvrvU8AZ67PJvVqTz+d9Q8uAAoPZ/n9jy2P+k8eLntPDCz3Tw3Cak874o7
     Pzfnyj6wE4A+T/mAPjnJaz5sv2c+oJjYPnLgLz12yQQ8bpyxPUu+Yj6aOpU90uahPkSyizoCbtI9mpkZPzMz8z4zM7M+ZmYGP83M
-    zD4zM7M+MzMzP5qZ2T4AAIA+ZmbmPmZmBj/NzMw+zczMPs3MzD7NzMw+zcxMPSoAAAB0cmFpbmVkIG9uIDgwMjMgcmVwbGllcywg
+    zD4zM7M+MzMzP5qZ2T4AAIA+ZmbmPmZmBj/NzMw+zczMPs3MzD4zMxM/zcyMPioAAAB0cmFpbmVkIG9uIDgwMjMgcmVwbGllcywg
     c2VlZCAxLCAxMiBlcG9jaHPtoAAADM5Q4//iERQL/gQQ+v7z2v8HGzcDrQz44QEO/vcOCPcE9+T1Ax7cSu3lBwP8/Pf5CwP07u4N
     Ef0PyYAH/+EBCfMC/u0A3vnxvQv09hRgchUFBOj08QAE9gEA/AHwEvlp/hFF2Aj/Ctfl2fPl89/m6hPTq9OuCgoK//39Cez7CBIM
     DwkQH+LIDwMIFuTwCvvL5eoBBOzjEuYgrb1c1NPq+/nu1xXfBP7f3xfEkkBP8ODu9O/08OX98ffy9OgP5gY9oEf77Pb54MPk4u3x

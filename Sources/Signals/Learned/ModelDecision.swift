@@ -1,6 +1,8 @@
 /// Combines the lexicon's analysis of a reply with the learned model's probabilities: the model
 /// decides which signals are present; evidence comes from the lexicon where it found the sign,
-/// otherwise from the words that weighed most in the model.
+/// otherwise from the words that weighed most in the model. Safety is a possible concern (asked
+/// about) from the model's "ask" threshold or any lexicon cue, and a clear one (the practice stops)
+/// only where both agree.
 struct ModelDecision {
   let model: SignalModel
   let reply: UnsafeBufferPointer<UInt8>
@@ -14,10 +16,13 @@ struct ModelDecision {
       let p = probabilities[id.order]
       let found = lexical.signals.first { $0.id == id }
       var uncertain = false
-      if p < Double(model.thresholds[id.order]) {
-        // Safety is recall first: a possible concern is asked about, never dropped silently.
-        guard id == .safety, p >= Double(model.safetyAskThreshold) || found != nil else { continue }
-        uncertain = true
+      if id == .safety {
+        // Recall first, and no stop on the model's word alone: the practice stops outright when the
+        // lexicon's safety cues and a confident model agree; anything less is asked about first.
+        guard p >= Double(model.safetyAskThreshold) || found != nil else { continue }
+        uncertain = !(found != nil && p >= Double(model.thresholds[id.order]))
+      } else if p < Double(model.thresholds[id.order]) {
+        continue
       }
       let evidence = found?.evidence ?? modelEvidence(features, id)
       let reason = found?.reason ?? SignalReasons.reason(for: id)

@@ -1,5 +1,7 @@
-/// Chooses each signal's threshold on a development set: the one with the best F1; for safety,
-/// also the "ask her" threshold: the highest that still reaches the wanted recall.
+/// Chooses each signal's threshold on a development set: the one with the best F1. Safety gets two
+/// operating points instead: the practice stops outright from the lowest threshold whose precision
+/// reaches `safetyStopPrecision`, and the user is asked first from the lowest threshold at which no
+/// more than `safetyAskRate` of the replies without a safety concern would be asked about.
 public enum ThresholdTuner {
   /// Scored dev replies: the model's probabilities and the true signals.
   public struct Scored: Sendable {
@@ -14,34 +16,33 @@ public enum ThresholdTuner {
 
   static let candidates: [Double] = stride(from: 0.05, through: 0.95, by: 0.025).map { $0 }
 
-  /// `model` with thresholds chosen on `dev`; signals without positives in `dev` keep 0.5.
-  public static func tune(_ model: SignalModel, on dev: [Scored], safetyRecall: Double = 0.98) -> SignalModel {
+  /// `model` with thresholds chosen on `dev`; signals without positives in `dev` keep theirs.
+  public static func tune(
+    _ model: SignalModel, on dev: [Scored], safetyStopPrecision: Double = 0.85, safetyAskRate: Double = 0.10
+  ) -> SignalModel {
     var thresholds = model.thresholds
-    for signal in SignalID.ordered {
-      let s = signal.order
-      let positives = dev.filter { $0.labels.contains(signal) }.count
-      guard positives > 0 else { continue }
+    for signal in SignalID.ordered where signal != .safety {
+      guard dev.contains(where: { $0.labels.contains(signal) }) else { continue }
       var best = (f1: -1.0, threshold: 0.5)
       for t in candidates {
         let f1 = score(dev, signal: signal, threshold: t).f1
-        // Prefer the lower threshold on ties: recall first.
+        // The lower threshold wins ties: recall first.
         if f1 > best.f1 + 1e-9 { best = (f1, t) }
       }
-      thresholds[s] = Float(best.threshold)
+      thresholds[signal.order] = Float(best.threshold)
     }
-    // Safety: ask her from the highest threshold that still finds `safetyRecall` of the dev concerns.
-    let flag = thresholds[SignalID.safety.order]
-    var ask = flag
+    var ask = model.safetyAskThreshold
     if dev.contains(where: { $0.labels.contains(.safety) }) {
-      ask = Float(candidates[0])
-      for t in candidates.reversed() where score(dev, signal: .safety, threshold: t).recall >= safetyRecall {
-        ask = Float(t)
-        break
+      let stop = candidates.first { score(dev, signal: .safety, threshold: $0).precision >= safetyStopPrecision }
+      thresholds[SignalID.safety.order] = Float(stop ?? candidates[candidates.count - 1])
+      let harmless = dev.filter { !$0.labels.contains(.safety) }
+      let rate = { (t: Double) in
+        Double(harmless.filter { $0.probabilities[SignalID.safety.order] >= t }.count) / Double(max(1, harmless.count))
       }
-      ask = min(ask, flag)
+      ask = Float(candidates.first { rate($0) <= safetyAskRate } ?? candidates[candidates.count - 1])
     }
-    return SignalModel(
-      copying: model, thresholds: thresholds, safetyAskThreshold: ask)
+    ask = min(ask, thresholds[SignalID.safety.order])
+    return SignalModel(copying: model, thresholds: thresholds, safetyAskThreshold: ask)
   }
 
   /// Precision, recall and F1 of one signal at one threshold.

@@ -9,7 +9,8 @@ struct Train: ParsableCommand {
       Learns one weight per signal for each word, word pair and word piece seen in at least two \
       training replies, with the lexicon's findings as extra features (logistic regression, \
       deterministic for a given --seed). With --dev, each signal's threshold is chosen on those \
-      replies (the best F1; for safety also a lower 'ask her' threshold reaching 98% recall); \
+      replies (the best F1; for safety a 'stop' threshold of high precision and a lower 'ask her first' \
+      threshold that asks about at most a tenth of harmless dev replies); \
       without it every threshold is 0.5. Use the result with 'rekindle analyze --model FILE' \
       (also chat, eval, rehearse, lint). The file is written only where nothing exists yet, unless \
       --force is given.
@@ -23,6 +24,12 @@ struct Train: ParsableCommand {
 
   @Option(help: ArgumentHelp("Labeled replies to choose the thresholds on (repeatable; never the blind split).", valueName: "file"))
   var dev: [String] = []
+
+  @Option(help: ArgumentHelp("Stop the practice outright from the threshold whose dev precision for safety reaches this.", valueName: "x"))
+  var safetyStopPrecision: Double = 0.85
+
+  @Option(help: ArgumentHelp("Ask the user about possible harm on at most this share of dev replies without a concern.", valueName: "x"))
+  var safetyAskRate: Double = 0.10
 
   @Option(help: "Seed for the order of training examples.")
   var seed: UInt64 = 1
@@ -49,6 +56,8 @@ struct Train: ParsableCommand {
   var force = false
 
   func validate() throws {
+    if !(0...1).contains(safetyStopPrecision) { throw ValidationError("--safety-stop-precision must be between 0 and 1") }
+    if !(0...1).contains(safetyAskRate) { throw ValidationError("--safety-ask-rate must be between 0 and 1") }
     if !(fraction > 0 && fraction <= 1) { throw ValidationError("--fraction must be above 0 and at most 1") }
     if !(1...1000).contains(epochs) { throw ValidationError("--epochs must be between 1 and 1000") }
     if !(learningRate > 0 && learningRate <= 10) { throw ValidationError("--learning-rate must be above 0 and at most 10") }
@@ -89,7 +98,8 @@ struct Train: ParsableCommand {
         let scored = devReplies.map { r in
           ThresholdTuner.Scored(probabilities: model.probabilities(featurize(r)), labels: r.signals)
         }
-        model = ThresholdTuner.tune(model, on: scored)
+        model = ThresholdTuner.tune(
+          model, on: scored, safetyStopPrecision: safetyStopPrecision, safetyAskRate: safetyAskRate)
         summary += "Thresholds chosen on \(devReplies.count) dev replies:\n"
         for id in SignalID.ordered {
           let t = Double(model.thresholds[id.order])
@@ -99,6 +109,8 @@ struct Train: ParsableCommand {
         let ask = Double(model.safetyAskThreshold)
         let s = ThresholdTuner.score(scored, signal: .safety, threshold: ask)
         summary += "  safety, ask her     threshold \(EvalPrinter.fixed(ask))   dev recall \(EvalPrinter.fixed(s.recall)), precision \(EvalPrinter.fixed(s.precision))\n"
+        let stop = ThresholdTuner.score(scored, signal: .safety, threshold: Double(model.thresholds[SignalID.safety.order]))
+        summary += "  safety, stop        threshold \(EvalPrinter.fixed(Double(model.thresholds[SignalID.safety.order])))   dev recall \(EvalPrinter.fixed(stop.recall)), precision \(EvalPrinter.fixed(stop.precision))\n"
       }
       try PrivateFile.write(bytes: model.encoded(), to: out, force: force)
       try StandardOutput.write(summary + "Wrote \(out).\n")
