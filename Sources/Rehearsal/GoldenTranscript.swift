@@ -18,6 +18,7 @@ public enum GoldenTranscript {
       case .back: text += "  - command: back\n"
       case .skip: text += "  - command: skip\n"
       }
+      if let confirms = turn.confirmsHarm { text += "    confirms_harm: \(confirms)\n" }
       guard observed.played else { continue }
       var new = TurnExpectation()
       new.state = observed.stateID

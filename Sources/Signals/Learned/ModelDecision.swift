@@ -9,7 +9,13 @@ struct ModelDecision {
 
   func combine(_ lexical: Analysis, question: String?) -> Analysis {
     let features = ReplyFeatures(utf8: reply, question: question, lexicon: lexical)
-    let probabilities = model.probabilities(features)
+    var probabilities = model.probabilities(features)
+    if lexical.evasive {
+      // A reply that does not answer carries no sign just because of what she asked: "Hm." to "Do you
+      // still have feelings for that person?" is a dodge, not an attachment. Its signs must stand on
+      // its own words.
+      probabilities = model.probabilities(features, replyOnly: true)
+    }
     var result = lexical
     result.signals = []
     for id in SignalID.ordered {

@@ -11,6 +11,8 @@ public struct ReplyFeatures: Sendable {
     /// First and one-past-last word; equal when the feature is about the whole reply.
     var firstWord: Int32
     var endWord: Int32
+    /// Read from the question, not from the reply.
+    var fromQuestion = false
   }
 
   /// A word of the reply: its byte span in the reply.
@@ -159,6 +161,7 @@ public struct ReplyFeatures: Sendable {
         var h = FeatureHash(tag: UInt8(ascii: "q"))
         h.add(word)
         append(h.key, 1, -1, -1)
+        features[features.count - 1].fromQuestion = true
       }
     }
     scale(from: start)

@@ -69,11 +69,12 @@ public struct SignalModel: Sendable {
     }
   }
 
-  /// The probability of each signal (taxonomy order) for the features.
-  public func probabilities(_ features: ReplyFeatures) -> [Double] {
+  /// The probability of each signal (taxonomy order) for the features; without the question's
+  /// features when `replyOnly`, to tell a sign in what he said from one the question only suggests.
+  public func probabilities(_ features: ReplyFeatures, replyOnly: Bool = false) -> [Double] {
     var sums = [Float](repeating: 0, count: Self.outputs)
     weights.withUnsafeBufferPointer { w in
-      for f in features.features {
+      for f in features.features where !(replyOnly && f.fromQuestion) {
         let r = row(f.key)
         if r < 0 { continue }
         let base = r * Self.outputs
