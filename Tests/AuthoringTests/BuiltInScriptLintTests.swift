@@ -5,7 +5,7 @@ import XCTest
 /// The built-in conversation and the guide's worked example lint clean, and stay so.
 final class BuiltInScriptLintTests: XCTestCase {
   func testBuiltInScriptLintsClean() {
-    let found = testLinter.lint(ScriptLoader.builtInText, file: ScriptLoader.builtInFile)
+    let found = productLinter.lint(ScriptLoader.builtInText, file: ScriptLoader.builtInFile)
     XCTAssertEqual(found, [], found.map(\.description).joined(separator: "\n"))
   }
 
@@ -20,7 +20,7 @@ final class BuiltInScriptLintTests: XCTestCase {
 
   func testWorkedExampleLintsClean() throws {
     let path = "Scripts/dialogues/example.yaml"
-    let found = testLinter.lint(try repositoryFile(path), file: path)
+    let found = productLinter.lint(try repositoryFile(path), file: path)
     XCTAssertEqual(found, [], found.map(\.description).joined(separator: "\n"))
   }
 

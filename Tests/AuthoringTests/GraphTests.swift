@@ -19,7 +19,7 @@ final class GraphTests: XCTestCase {
     XCTAssertTrue(dot.contains("\"__start\" -> \"while_apart\";"))
     XCTAssertTrue(
       dot.contains(
-        "\"while_apart\" -> \"why_back\" [label=\"rebound / self_focus / growth /\\nevasive ↻1 / otherwise\"];"), dot)
+        "\"while_apart\" -> \"why_back\" [label=\"evasive ↻1 / rebound / self_focus /\\ngrowth / otherwise\"];"), dot)
     XCTAssertTrue(dot.contains("\"closing\" [label=\"closing\\nend of the conversation\", peripheries=2"))
     XCTAssertTrue(dot.contains("\"safety_exit\" [label=\"safety_exit\\nstops the practice (safety)\", shape=octagon"))
     XCTAssertTrue(dot.contains("\"__safety\" -> \"safety_exit\" [style=dashed"))

@@ -14,7 +14,7 @@ final class BuiltInScriptTests: XCTestCase {
     XCTAssertEqual(script.safety?.goto, "safety_exit")
     XCTAssertEqual(Set(script.reactions.keys), Set(SignalID.allCases.filter { $0 != .safety }))
     XCTAssertEqual(script.state("dated_anyone")?.yesNo, true)
-    XCTAssertEqual(script.state("while_apart")?.transitions.first?.examples.count, 1)
+    XCTAssertEqual(script.state("while_apart")?.transitions.first?.examples.count, 2)
   }
 
   func testEmbeddedTextMatchesTheYAMLFile() throws {
@@ -28,7 +28,7 @@ final class BuiltInScriptTests: XCTestCase {
   }
 
   func testRemorsefulRunReachesTheEnd() throws {
-    var engine = DialogueEngine(script: ScriptLoader.builtIn)
+    var engine = DialogueEngine(script: ScriptLoader.builtIn, analyzer: rulesOnly)
     var events = try engine.start()
     XCTAssertEqual(events.questions, ["What did you do while we were apart?"])
     let replies = [
@@ -71,14 +71,14 @@ final class BuiltInScriptTests: XCTestCase {
   }
 
   func testEvasiveReplyGetsTheBuiltInFollowUp() throws {
-    var engine = DialogueEngine(script: ScriptLoader.builtIn)
+    var engine = DialogueEngine(script: ScriptLoader.builtIn, analyzer: rulesOnly)
     _ = try engine.start()
     let events = try engine.reply("Whatever.")
     XCTAssertEqual(events.followUps, ["Can you tell me more about that time?"])
   }
 
   func testSafetyReplyLeavesTheBuiltInScript() throws {
-    var engine = DialogueEngine(script: ScriptLoader.builtIn)
+    var engine = DialogueEngine(script: ScriptLoader.builtIn, analyzer: rulesOnly)
     _ = try engine.start()
     _ = try engine.reply("I was at my brother's place.")
     let events = try engine.reply("If you leave I'll hurt myself.")

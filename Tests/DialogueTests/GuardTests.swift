@@ -52,7 +52,7 @@ final class GuardTests: XCTestCase {
   /// Where `reply` leads from `state` (the target of the first transition event).
   private func route(_ reply: String, from state: String = "open") throws -> String? {
     let script = try loadScript(Self.router.replacingOccurrences(of: "start: open", with: "start: \(state)"))
-    var engine = DialogueEngine(script: script)
+    var engine = DialogueEngine(script: script, analyzer: rulesOnly)
     _ = try engine.start()
     let events = try engine.reply(reply)
     return events.transitions.first.flatMap { $0.split(separator: ">").last.map(String.init) }

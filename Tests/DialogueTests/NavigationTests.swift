@@ -40,7 +40,7 @@ final class NavigationTests: XCTestCase {
   }
 
   func testBackWithNothingToUndo() throws {
-    var engine = DialogueEngine(script: try loadScript(Fixtures.twoQuestions))
+    var engine = DialogueEngine(script: try loadScript(Fixtures.twoQuestions), analyzer: rulesOnly)
     XCTAssertThrowsError(try engine.back()) { XCTAssertEqual($0 as? DialogueError, .notStarted) }
     _ = try engine.start()
     XCTAssertThrowsError(try engine.back()) { XCTAssertEqual($0 as? DialogueError, .nothingToUndo) }
@@ -92,13 +92,13 @@ final class NavigationTests: XCTestCase {
   }
 
   func testFinishBeforeStart() throws {
-    var engine = DialogueEngine(script: try loadScript(Fixtures.twoQuestions))
+    var engine = DialogueEngine(script: try loadScript(Fixtures.twoQuestions), analyzer: rulesOnly)
     XCTAssertEqual(engine.finish().endReason, .stopped)
     XCTAssertThrowsError(try engine.start()) { XCTAssertEqual($0 as? DialogueError, .ended) }
   }
 
   func testCallsInTheWrongPhaseThrow() throws {
-    var engine = DialogueEngine(script: try loadScript(Fixtures.twoQuestions))
+    var engine = DialogueEngine(script: try loadScript(Fixtures.twoQuestions), analyzer: rulesOnly)
     XCTAssertEqual(engine.phase, .notStarted)
     XCTAssertNil(engine.currentQuestion)
     XCTAssertThrowsError(try engine.reply("hi")) { XCTAssertEqual($0 as? DialogueError, .notStarted) }
@@ -115,7 +115,7 @@ final class NavigationTests: XCTestCase {
   }
 
   func testProgressCountsGroups() throws {
-    var engine = DialogueEngine(script: try loadScript(Fixtures.twoQuestions))
+    var engine = DialogueEngine(script: try loadScript(Fixtures.twoQuestions), analyzer: rulesOnly)
     XCTAssertEqual(engine.progress.number, 0)
     XCTAssertEqual(engine.progress.total, 2)
     _ = try engine.start()
@@ -126,7 +126,7 @@ final class NavigationTests: XCTestCase {
   }
 
   func testBuiltInProgressIsOutOfSeven() throws {
-    var engine = DialogueEngine(script: ScriptLoader.builtIn)
+    var engine = DialogueEngine(script: ScriptLoader.builtIn, analyzer: rulesOnly)
     _ = try engine.start()
     XCTAssertEqual(engine.progress.number, 1)
     XCTAssertEqual(engine.progress.total, 7)

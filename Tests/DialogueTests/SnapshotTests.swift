@@ -11,7 +11,7 @@ final class SnapshotTests: XCTestCase {
 
   func testRestoredEngineContinuesIdentically() throws {
     let script = try loadScript(Fixtures.twoQuestions)
-    var original = DialogueEngine(script: script)
+    var original = DialogueEngine(script: script, analyzer: rulesOnly)
     _ = try original.start()
     _ = try original.reply("It was your fault.")
     _ = try original.back()
@@ -22,7 +22,7 @@ final class SnapshotTests: XCTestCase {
     XCTAssertEqual(decoded.title, "Two questions")
     XCTAssertEqual(decoded.phase, .awaitingReply("first"))
 
-    var restored = try DialogueEngine(script: script, restoring: decoded)
+    var restored = try DialogueEngine(script: script, analyzer: rulesOnly, restoring: decoded)
     XCTAssertEqual(restored.phase, original.phase)
     XCTAssertEqual(restored.currentQuestion, "Can you tell me more?")
     XCTAssertEqual(restored.turns, original.turns)
@@ -38,10 +38,10 @@ final class SnapshotTests: XCTestCase {
 
   func testRestoredEngineCanStillGoBack() throws {
     let script = try loadScript(Fixtures.twoQuestions)
-    var original = DialogueEngine(script: script)
+    var original = DialogueEngine(script: script, analyzer: rulesOnly)
     _ = try original.start()
     _ = try original.reply("It was your fault.")
-    var restored = try DialogueEngine(script: script, restoring: try roundTrip(original.snapshot))
+    var restored = try DialogueEngine(script: script, analyzer: rulesOnly, restoring: try roundTrip(original.snapshot))
     XCTAssertEqual(try restored.back(), try original.back())
     XCTAssertEqual(restored.vars, [:])
     XCTAssertEqual(restored.snapshot, original.snapshot)
@@ -49,11 +49,11 @@ final class SnapshotTests: XCTestCase {
 
   func testAnotherScriptIsRefused() throws {
     let script = try loadScript(Fixtures.twoQuestions)
-    var engine = DialogueEngine(script: script)
+    var engine = DialogueEngine(script: script, analyzer: rulesOnly)
     _ = try engine.start()
     let edited = try loadScript(Fixtures.twoQuestions.replacingOccurrences(of: "Be calm.", with: "Be very calm."))
     XCTAssertNotEqual(edited.fingerprint, script.fingerprint)
-    XCTAssertThrowsError(try DialogueEngine(script: edited, restoring: engine.snapshot)) { error in
+    XCTAssertThrowsError(try DialogueEngine(script: edited, analyzer: rulesOnly, restoring: engine.snapshot)) { error in
       XCTAssertEqual(
         error as? DialogueError, .scriptMismatch(expected: edited.fingerprint, found: script.fingerprint))
     }
@@ -72,16 +72,16 @@ final class SnapshotTests: XCTestCase {
 
   func testDamagedSnapshotIsRefused() throws {
     let script = try loadScript(Fixtures.twoQuestions)
-    var engine = DialogueEngine(script: script)
+    var engine = DialogueEngine(script: script, analyzer: rulesOnly)
     _ = try engine.start()
     _ = try engine.reply("It was your fault.")
     var snapshot = engine.snapshot
     snapshot.turns.removeAll()
-    XCTAssertThrowsError(try DialogueEngine(script: script, restoring: snapshot)) { error in
+    XCTAssertThrowsError(try DialogueEngine(script: script, analyzer: rulesOnly, restoring: snapshot)) { error in
       guard case .invalidSnapshot = error as? DialogueError else { return XCTFail("unexpected \(error)") }
     }
     snapshot = engine.snapshot
     snapshot.version = 99
-    XCTAssertThrowsError(try DialogueEngine(script: script, restoring: snapshot))
+    XCTAssertThrowsError(try DialogueEngine(script: script, analyzer: rulesOnly, restoring: snapshot))
   }
 }

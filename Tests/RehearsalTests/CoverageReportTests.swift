@@ -4,7 +4,7 @@ import XCTest
 
 final class CoverageReportTests: XCTestCase {
   private func results(_ transcripts: String...) throws -> [RehearsalResult] {
-    let runner = RehearsalRunner(script: try Scripts.load())
+    let runner = RehearsalRunner(script: try Scripts.load(), analyzer: rulesOnly)
     return try transcripts.enumerated().map { try runner.run(loadTranscript($1, file: "t\($0).yaml")) }
   }
 

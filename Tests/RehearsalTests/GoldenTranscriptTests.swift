@@ -4,7 +4,7 @@ import Signals
 import XCTest
 
 final class GoldenTranscriptTests: XCTestCase {
-  private func runner() throws -> RehearsalRunner { RehearsalRunner(script: try Scripts.load()) }
+  private func runner() throws -> RehearsalRunner { RehearsalRunner(script: try Scripts.load(), analyzer: rulesOnly) }
 
   /// Updates `text`, loads the update and runs it again.
   private func roundTrip(_ text: String, file: String = "g.yaml") throws -> (update: (text: String, changes: [String]), again: RehearsalResult) {

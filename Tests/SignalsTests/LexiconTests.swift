@@ -30,7 +30,7 @@ final class LexiconTests: XCTestCase {
         blame 0 your fault
         """, file: "mine.lex")
     let lexicon = try Lexicon(document: Lexicon.builtInDocument.merged(with: extra))
-    let analyzer = Analyzer(lexicon: lexicon)
+    let analyzer = Analyzer(lexicon: lexicon, reading: .lexiconOnly)
     XCTAssertTrue(analyzer.analyze("Such an ice queen.").has(.coldness))
     XCTAssertFalse(Analyzer(lexicon: nil, reading: .lexiconOnly).analyze("Such an ice queen.").has(.coldness))
     // Weight 0 removed the built-in "your fault" entry.
@@ -47,7 +47,7 @@ final class LexiconTests: XCTestCase {
         doubt 1.0 {i'm|i am}? unsure
         remorse 1.0 apolog*
         """, file: "t.lex")
-    let analyzer = Analyzer(lexicon: lexicon)
+    let analyzer = Analyzer(lexicon: lexicon, reading: .lexiconOnly)
     XCTAssertTrue(analyzer.analyze("I walk the old pupper daily").has(.growth))
     XCTAssertTrue(analyzer.analyze("Im unsure").has(.doubt))
     XCTAssertTrue(analyzer.analyze("My apologies").has(.remorse))

@@ -180,7 +180,7 @@ enum BuiltInDialogue {
           - when: { signals: { any: [growth] } }
             coach: "They saw their own pattern in how it ended. That kind of insight is one of the hopeful signs, especially when they're acting on it."
             goto: still_feelings
-            examples: ["I did the same things I did with you. That's when I knew the problem was me, and I started working on it."]
+            examples: ["I kept shutting down, same as I did with you. I've been working on that in counselling since."]
           - goto: still_feelings
             examples: ["We wanted different things, and we both saw it."]
 
@@ -197,6 +197,7 @@ enum BuiltInDialogue {
           - when: { answer: "yes" }
             coach: "They said yes. Honesty here is worth something, and so is the caution: feelings for someone else are part of the picture you're weighing."
             goto: what_learned
+            examples: ["Yes, I care about her as a person."]
           - when: { answer: "no" }
             goto: what_learned
             examples: ["No. That's over.", "No, not at all."]
@@ -209,7 +210,7 @@ enum BuiltInDialogue {
             follow_up: "Is that a yes or a no?"
             retries: 1
             goto: what_learned
-            examples: ["Depends what you mean."]
+            examples: ["It's not a simple yes or no."]
           # No reply reaches this one (the answer is always yes, no or unclear); `/skip` takes it.
           - goto: what_learned
 
@@ -294,7 +295,6 @@ enum BuiltInDialogue {
             goto: understand_hurt
             examples: ["Take all the time you need. I'll wait.", "No rush at all."]
           - goto: understand_hurt
-            examples: ["Okay, that sounds fair."]
 
       # ---- Group 6: the hurt -------------------------------------------------------------------------
 
@@ -355,7 +355,7 @@ enum BuiltInDialogue {
             goto: need_time
             examples: ["I know I hurt you. It must have been awful coming home to an empty apartment."]
           - goto: need_time
-            examples: ["You went back to your parents' place for a while, I heard."]
+            examples: ["You moved out in June."]
 
       # ---- Group 7: the decision stays yours ---------------------------------------------------------
 
@@ -382,7 +382,7 @@ enum BuiltInDialogue {
             goto: if_over
             examples: ["I'll wait as long as you need.", "Take all the time you need."]
           - goto: if_over
-            examples: ["I'd keep busy with work, I guess."]
+            examples: ["I'd go back to my routine."]
 
       if_over:
         group: 7
