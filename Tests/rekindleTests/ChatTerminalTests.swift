@@ -132,6 +132,31 @@ final class ChatTerminalTests: XCTestCase {
     assertTerminalRestored(pty)
   }
 
+  /// A reply that might be about harm, read by the built-in model: she is asked first, and "n" goes on
+  /// with the practice, noted in the summary; "y" stops it with the safety advice.
+  func testAPossibleSafetyConcernIsAskedAboutFirst() throws {
+    let pty = try launch()
+    try expect(pty, firstQuestion)
+    try expect(pty, prompt)
+    pty.send("I kept an eye on where you went.\r")
+    try expect(pty, "That could be about harm.")
+    try expect(pty, "y/n> ")
+    pty.send("maybe\r")
+    try expect(pty, "Please type y or n.")
+    pty.send("n\r")
+    try expect(pty, "Going on with the practice.")
+    try expect(pty, "And why did you come back?", "a dismissed concern moves on to the next question")
+    try expect(pty, prompt)
+    pty.send("/summary\r")
+    try expect(pty, "was not about real harm")
+    pty.send("I kept an eye on where you went, and I will again.\r")
+    if pty.waitFor("y/n> ", timeout: 5) { pty.send("y\r") }
+    let status = pty.waitForExit(timeout: 10)
+    XCTAssertEqual(status, .exited(0))
+    XCTAssertTrue(pty.text(since: 0).contains("emergency"), "a confirmed concern ends with the safety advice")
+    assertTerminalRestored(pty)
+  }
+
   /// SIGTERM while the prompt waits: "Stopped." and exit status 143.
   func testSigtermAtPromptExits143() throws {
     let pty = try launch()

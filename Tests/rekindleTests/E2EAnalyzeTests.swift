@@ -6,7 +6,8 @@
 import Foundation
 import XCTest
 
-/// `rekindle analyze`, run as a separate process.
+/// `rekindle analyze`, run as a separate process. Tests that check exact readings pass `--no-model`: they are
+/// about input and output, read by the lexicon's deterministic rules; the model is measured by AccuracyTests.
 final class E2EAnalyzeTests: E2ETestCase {
   private func input(_ lines: [String]) -> E2EInput {
     .pipe(Data(lines.map { $0 + "\n" }.joined().utf8))
@@ -154,7 +155,7 @@ final class E2EAnalyzeTests: E2ETestCase {
     bytes.append(Data("def I am sorry\n".utf8))
     bytes.append(Data([0xE2, 0x82]))  // a truncated 3-byte sequence
     bytes.append(Data(" I am sorry\n".utf8))
-    let result = try run(["analyze"], stdin: .pipe(bytes))
+    let result = try run(["analyze", "--no-model"], stdin: .pipe(bytes))
     XCTAssertTrue(result.exited(0), result.summary)
     XCTAssertEqual(result.err, "")
     XCTAssertNotNil(String(data: result.stdout, encoding: .utf8), "output is not valid UTF-8")
@@ -177,7 +178,7 @@ final class E2EAnalyzeTests: E2ETestCase {
     XCTAssertEqual(signalIDs(objects[2]), ["remorse"])
 
     // The text format shows the NUL visibly, never raw.
-    let text = try run(["analyze", "--format", "text"], stdin: .pipe(bytes))
+    let text = try run(["analyze", "--no-model", "--format", "text"], stdin: .pipe(bytes))
     XCTAssertTrue(text.exited(0), text.summary)
     XCTAssertEqual(text.outLines.count, 3)
     XCTAssertFalse(text.stdout.contains(0x00), "a raw NUL byte in the text output")
@@ -191,7 +192,7 @@ final class E2EAnalyzeTests: E2ETestCase {
     var bytes = Data("{\"reply\":\"I messed up\",\"note\":\"".utf8)
     bytes.append(contentsOf: [0xFF, 0x09, 0x01])
     bytes.append(Data("\"}\n{\"reply\":\"sorry\"}\n".utf8))
-    let result = try run(["analyze", "--input", "jsonl"], stdin: .pipe(bytes))
+    let result = try run(["analyze", "--no-model", "--input", "jsonl"], stdin: .pipe(bytes))
     XCTAssertNotNil(String(data: result.stdout, encoding: .utf8), "output is not valid UTF-8: \(result.stdout.map { String($0, radix: 16) }.joined(separator: " ").prefix(200))")
     let objects = jsonObjects(result.stdout)
     XCTAssertEqual(objects.count, 2, result.out)
@@ -206,7 +207,7 @@ final class E2EAnalyzeTests: E2ETestCase {
       #"{"id":8,"reply":"Yours."}"#,
       #"  {"reply":"I messed up","question":null}  "#,
     ]
-    let result = try run(["analyze", "--input", "jsonl"], stdin: input(lines))
+    let result = try run(["analyze", "--no-model", "--input", "jsonl"], stdin: input(lines))
     XCTAssertTrue(result.exited(0), result.summary)
     XCTAssertEqual(result.err, "")
     let objects = jsonObjects(result.stdout)
@@ -232,7 +233,7 @@ final class E2EAnalyzeTests: E2ETestCase {
     XCTAssertEqual(signalIDs(objects[2]), ["remorse"])
 
     // --question gives the question for --input lines.
-    let lineInput = try run(["analyze", "--question", "Whose fault was it?"], stdin: input(["Yours."]))
+    let lineInput = try run(["analyze", "--no-model", "--question", "Whose fault was it?"], stdin: input(["Yours."]))
     XCTAssertTrue(lineInput.exited(0), lineInput.summary)
     let answer = jsonObjects(lineInput.stdout)
     XCTAssertEqual(answer.first?["question"] as? String, "Whose fault was it?")
@@ -249,7 +250,7 @@ final class E2EAnalyzeTests: E2ETestCase {
       {"question":"no reply here"}
 
       """)
-    let result = try run(["analyze", "--input", "jsonl", file.path])
+    let result = try run(["analyze", "--no-model", "--input", "jsonl", file.path])
     XCTAssertTrue(result.exited(65), result.summary)
     let objects = jsonObjects(result.stdout)
     XCTAssertEqual(objects.count, 4, result.out)
@@ -307,12 +308,12 @@ final class E2EAnalyzeTests: E2ETestCase {
 
   func testLexiconAddingAPatternChangesTheResult() throws {
     let reply = "The purple elephant did it."
-    let before = try run(["analyze"], stdin: input([reply]))
+    let before = try run(["analyze", "--no-model"], stdin: input([reply]))
     XCTAssertTrue(before.exited(0), before.summary)
     XCTAssertEqual(signalIDs(jsonObjects(before.stdout).first), [])
 
     let lexicon = try makeFile("extra.lexicon", "# test\nblame 1 purple elephant | a test pattern\n")
-    let after = try run(["analyze", "--lexicon", lexicon.path], stdin: input([reply]))
+    let after = try run(["analyze", "--no-model", "--lexicon", lexicon.path], stdin: input([reply]))
     XCTAssertTrue(after.exited(0), after.summary)
     let object = jsonObjects(after.stdout).first
     XCTAssertEqual(signalIDs(object), ["blame"])

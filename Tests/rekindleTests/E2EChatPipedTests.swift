@@ -9,7 +9,8 @@ final class E2EChatPipedTests: E2ETestCase {
   static let fourthAsk = "Ask: Did you date anyone while we were broken up?"
 
   private func chat(_ lines: [String], _ extra: [String] = [], environment: [String: String]? = nil) throws -> E2EResult {
-    try run(["chat"] + extra, stdin: .pipe(Data(lines.map { $0 + "\n" }.joined().utf8)), environment: environment)
+    // The lexicon's deterministic rules: these tests are about the conversation's mechanics.
+    try run(["chat", "--no-model"] + extra, stdin: .pipe(Data(lines.map { $0 + "\n" }.joined().utf8)), environment: environment)
   }
 
   /// The lines of `text` that start with `prefix`.
@@ -111,6 +112,16 @@ final class E2EChatPipedTests: E2ETestCase {
   // MARK: - Safety
 
   /// The safety statement from the product brief, typed as the first reply.
+  /// With the built-in model and no one to ask (input is not a terminal), a possible concern stops
+  /// the practice too: safety first.
+  func testAPossibleConcernStopsAPipedPractice() throws {
+    let result = try run(["chat"], stdin: .pipe(Data("I kept an eye on where you went.\nI was at my brother's.\n".utf8)))
+    XCTAssertTrue(result.exited(0), result.summary)
+    XCTAssertTrue(result.out.contains("possible safety concern"), result.out)
+    XCTAssertTrue(result.out.contains("call your local emergency number"), result.out)
+    XCTAssertFalse(result.out.contains("And why did you come back?"), "the practice stopped at the concern")
+  }
+
   func testSafetyStatementEndsThePractice() throws {
     try assertSafetyExit(statement: "If you say no I'll hurt myself")
   }
