@@ -14,11 +14,14 @@ public struct ConceptTable: Sendable {
   let keys: [UInt32]
   /// Per concept: the key of the concept inside a negation scope.
   let negatedKeys: [UInt32]
-  /// Phrase hash (normalized words joined by single spaces) to the concepts it belongs to.
-  private let entries: [UInt32: [Int32]]
+  /// Open-addressing table of phrase hashes (normalized words joined by single spaces; 0 = empty)
+  /// and, per slot, the range of its concepts in `conceptLists`.
+  private let slots: [UInt32]
+  private let ranges: [(start: Int32, count: Int32)]
+  private let conceptLists: [Int32]
 
   /// The number of entries.
-  public var entryCount: Int { entries.count }
+  public let entryCount: Int
 
   /// Parses concept lexicon text.
   /// - Throws: ``ModelError`` naming the line of the first malformed entry.
@@ -59,7 +62,22 @@ public struct ConceptTable: Sendable {
       }
     }
     self.names = names
-    self.entries = entries
+    var capacity = 16
+    while capacity < entries.count * 2 { capacity <<= 1 }
+    var slots = [UInt32](repeating: 0, count: capacity)
+    var ranges = [(start: Int32, count: Int32)](repeating: (0, 0), count: capacity)
+    var lists: [Int32] = []
+    for (key, concepts) in entries.sorted(by: { $0.key < $1.key }) {
+      var slot = Int(key) & (capacity - 1)
+      while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+      slots[slot] = key
+      ranges[slot] = (Int32(lists.count), Int32(concepts.count))
+      lists.append(contentsOf: concepts)
+    }
+    self.slots = slots
+    self.ranges = ranges
+    conceptLists = lists
+    entryCount = entries.count
     keys = names.map { Self.key(tag: "C", $0) }
     negatedKeys = names.map { Self.key(tag: "N", $0) }
   }
@@ -70,9 +88,21 @@ public struct ConceptTable: Sendable {
     return h.key
   }
 
-  /// The concepts of the phrase whose hash is `key`.
+  /// The concepts of the phrase whose hash is `key` (empty when none).
   @inline(__always)
-  func concepts(_ key: UInt32) -> [Int32]? { entries[key] }
+  func concepts(_ key: UInt32) -> ArraySlice<Int32> {
+    let mask = slots.count - 1
+    var slot = Int(key) & mask
+    while true {
+      let k = slots[slot]
+      if k == key {
+        let r = ranges[slot]
+        return conceptLists[Int(r.start)..<Int(r.start + r.count)]
+      }
+      if k == 0 { return [] }
+      slot = (slot + 1) & mask
+    }
+  }
 
   /// The concept lexicon embedded in the binary.
   public static let builtIn: ConceptTable = {

@@ -24,11 +24,15 @@ public struct ReplyFeatures: Sendable {
   private(set) var features: [Feature] = []
   private(set) var words: [Word] = []
 
-  /// Words that open a negation scope of up to three words.
-  private static let negators: Set<[UInt8]> = Set(
-    ["not", "no", "never", "dont", "didnt", "cant", "wont", "isnt", "wasnt", "aint", "nothing", "nobody", "neither",
-     "nor", "doesnt", "wouldnt", "couldnt", "shouldnt", "havent", "hasnt", "werent", "arent", "without", "nt"]
-      .map { Array($0.utf8) })
+  /// Words that open a negation scope of up to three words, by their hash (compared without allocating).
+  private static let negators: [UInt32] = [
+    "not", "no", "never", "dont", "didnt", "cant", "wont", "isnt", "wasnt", "aint", "nothing", "nobody", "neither",
+    "nor", "doesnt", "wouldnt", "couldnt", "shouldnt", "havent", "hasnt", "werent", "arent", "without", "nt",
+  ].map { word in
+    var h = FeatureHash(tag: UInt8(ascii: "w"))
+    for b in word.utf8 { h.add(b) }
+    return h.key
+  }
 
   /// Extracts the features of `reply`, answering `question`, given what the lexicon found in it.
   public init(reply: String, question: String?, lexicon analysis: Analysis?) {
@@ -78,7 +82,7 @@ public struct ReplyFeatures: Sendable {
         b.add(UInt8(ascii: " "))
         b.add(word)
         append(b.key, 1, previous >= 0 && !span.clauseStart ? previous : i, i + 1)
-        if Self.negators.contains(Array(word)) { negation = 3 }
+        if Self.negators.contains(h.key) { negation = 3 }
       }
       previous = i
     }
@@ -99,12 +103,15 @@ public struct ReplyFeatures: Sendable {
           h.add(UInt8(ascii: " "))
         }
         s.withWord(i + n) { h.add($0) }
-        guard let concepts = table.concepts(h.key) else { continue }
-        for c in concepts {
+        for c in table.concepts(h.key) {
           append(negation > 0 ? table.negatedKeys[Int(c)] : table.keys[Int(c)], 1, i, i + n + 1)
         }
       }
-      if s.withWord(i, { Self.negators.contains(Array($0)) }) {
+      if s.withWord(i, { word in
+        var w = FeatureHash(tag: UInt8(ascii: "w"))
+        w.add(word)
+        return Self.negators.contains(w.key)
+      }) {
         negation = 3
       } else if negation > 0 {
         negation -= 1

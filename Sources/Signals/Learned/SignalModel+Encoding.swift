@@ -27,7 +27,7 @@ extension SignalModel {
     for (slot, key) in keys.enumerated() where key != 0 { keyOfRow[Int(rows[slot])] = key }
     for (row, key) in keyOfRow.enumerated() {
       u32(key)
-      for s in 0..<Self.outputs { out.append(UInt8(bitPattern: weights[row * Self.outputs + s])) }
+      for s in 0..<Self.outputs { out.append(UInt8(bitPattern: weights[row * Self.stride + s])) }
     }
     return out
   }

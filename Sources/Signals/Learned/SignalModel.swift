@@ -7,12 +7,14 @@
 public struct SignalModel: Sendable {
   /// The number of outputs, one per signal in taxonomy order.
   static let outputs = 15
+  /// Weights per row in memory: the outputs padded to 16, so one row is one 16-byte vector load.
+  static let stride = 16
 
   /// Table slots: feature keys (0 = empty); `capacity` is a power of two.
   let keys: [UInt32]
   /// Per slot: the entry's row in `weights`.
   let rows: [Int32]
-  /// Quantized weights, `outputs` per row.
+  /// Quantized weights, `stride` per row (the last of each row is 0).
   let weights: [Int8]
   /// Per signal: the value of one quantization step.
   let scales: [Float]
@@ -35,13 +37,14 @@ public struct SignalModel: Sendable {
     var keys = [UInt32](repeating: 0, count: capacity)
     var rows = [Int32](repeating: -1, count: capacity)
     var weights: [Int8] = []
-    weights.reserveCapacity(entries.count * Self.outputs)
+    weights.reserveCapacity(entries.count * Self.stride)
     for (row, entry) in entries.enumerated() {
       var slot = Int(entry.key) & (capacity - 1)
       while keys[slot] != 0 && keys[slot] != entry.key { slot = (slot + 1) & (capacity - 1) }
       keys[slot] = entry.key
       rows[slot] = Int32(row)
       weights.append(contentsOf: entry.weights)
+      weights.append(contentsOf: repeatElement(0, count: Self.stride - entry.weights.count))
     }
     self.keys = keys
     self.rows = rows
@@ -54,7 +57,7 @@ public struct SignalModel: Sendable {
   }
 
   /// The number of features with weights.
-  public var featureCount: Int { weights.count / Self.outputs }
+  public var featureCount: Int { weights.count / Self.stride }
 
   /// The row of `key`, or -1.
   @inline(__always)
@@ -72,13 +75,19 @@ public struct SignalModel: Sendable {
   /// The probability of each signal (taxonomy order) for the features; without the question's
   /// features when `replyOnly`, to tell a sign in what he said from one the question only suggests.
   public func probabilities(_ features: ReplyFeatures, replyOnly: Bool = false) -> [Double] {
-    var sums = [Float](repeating: 0, count: Self.outputs)
-    weights.withUnsafeBufferPointer { w in
-      for f in features.features where !(replyOnly && f.fromQuestion) {
-        let r = row(f.key)
-        if r < 0 { continue }
-        let base = r * Self.outputs
-        for s in 0..<Self.outputs { sums[s] += f.value * Float(w[base + s]) }
+    var sums = SIMD16<Float>(repeating: 0)
+    weights.withUnsafeBytes { w in
+      keys.withUnsafeBufferPointer { k in
+        rows.withUnsafeBufferPointer { r in
+          let mask = k.count - 1
+          for f in features.features where !(replyOnly && f.fromQuestion) {
+            var slot = Int(f.key) & mask
+            while k[slot] != f.key && k[slot] != 0 { slot = (slot + 1) & mask }
+            guard k[slot] != 0 else { continue }
+            let row = w.loadUnaligned(fromByteOffset: Int(r[slot]) * Self.stride, as: SIMD16<Int8>.self)
+            sums += f.value * SIMD16<Float>(row)
+          }
+        }
       }
     }
     return (0..<Self.outputs).map { s in Double(Self.sigmoid(biases[s] + sums[s] * scales[s])) }
@@ -92,7 +101,7 @@ public struct SignalModel: Sendable {
     for f in features.features where f.endWord > f.firstWord {
       let r = row(f.key)
       if r < 0 { continue }
-      let contribution = f.value * Float(weights[r * Self.outputs + s]) * scales[s]
+      let contribution = f.value * Float(weights[r * Self.stride + s]) * scales[s]
       let share = contribution / Float(f.endWord - f.firstWord)
       for k in Int(f.firstWord)..<Int(f.endWord) { perWord[k] += share }
     }
