@@ -55,21 +55,6 @@ struct ModelDecision {
         spans.append((Int(word.start), Int(word.end)))
       }
     }
-    var scalarsBefore = 0
-    var position = 0
-    func scalarOffset(_ byte: Int) -> Int {
-      while position < byte && position < reply.count {
-        if reply[position] & 0xC0 != 0x80 { scalarsBefore += 1 }
-        position += 1
-      }
-      return scalarsBefore
-    }
-    return spans.map { span in
-      let start = scalarOffset(span.0)
-      let end = scalarOffset(span.1)
-      return Evidence(
-        text: String(decoding: UnsafeBufferPointer(rebasing: reply[span.0..<span.1]), as: UTF8.self), start: start,
-        end: end)
-    }
+    return EvidenceBuilder.evidence(forSortedByteSpans: spans, in: reply)
   }
 }

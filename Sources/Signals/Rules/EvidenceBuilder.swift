@@ -20,7 +20,12 @@ struct EvidenceBuilder {
         merged.append(span)
       }
     }
-    // Scalar offsets: count lead bytes once, walking forward through sorted offsets.
+    return Self.evidence(forSortedByteSpans: merged, in: reply)
+  }
+
+  /// Evidence for byte spans of `reply` (sorted, not overlapping): the text and its scalar offsets,
+  /// counted in one walk forward through the reply.
+  static func evidence(forSortedByteSpans spans: [(Int, Int)], in reply: UnsafeBufferPointer<UInt8>) -> [Evidence] {
     var scalarsBefore = 0
     var position = 0
     func scalarOffset(_ byte: Int) -> Int {
@@ -30,7 +35,7 @@ struct EvidenceBuilder {
       }
       return scalarsBefore
     }
-    return merged.map { span in
+    return spans.map { span in
       let start = scalarOffset(span.0)
       let end = scalarOffset(span.1)
       let text = String(decoding: UnsafeBufferPointer(rebasing: reply[span.0..<span.1]), as: UTF8.self)

@@ -76,18 +76,7 @@ enum PrivateFile {
       throw UserFacingError("error: \(temporary): \(String(cString: strerror(errno)))", code: errno == ENOENT ? .cantCreate : .ioError)
     }
     _ = fchmod(fd, 0o600)
-    var failure: Int32? = bytes.withUnsafeBufferPointer { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let n = Glibc.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        offset += n
-      }
-      return nil
-    }
+    var failure = bytes.withUnsafeBufferPointer { writeAll(fd, $0) }
     if failure == nil && fsync(fd) != 0 { failure = errno }
     close(fd)
     if failure == nil {
@@ -105,20 +94,24 @@ enum PrivateFile {
   @discardableResult
   static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
     var copy = text
-    return copy.withUTF8 { bytes -> Int32? in
-      var offset = 0
-      while offset < bytes.count {
-        let n = Glibc.write(fd, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        if n == 0 { return EIO }
-        offset += n
-      }
-      return nil
-    }
+    return copy.withUTF8 { writeAll(fd, $0) }
   }
+
+  /// Writes every byte of `bytes`, retrying after interrupts; returns errno on failure.
+  static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+    var offset = 0
+    while offset < bytes.count {
+      let n = Glibc.write(fd, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+      if n < 0 {
+        if errno == EINTR { continue }
+        return errno
+      }
+      if n == 0 { return EIO }
+      offset += n
+    }
+    return nil
+  }
+
 
   /// Creates the missing parent directories of `path` with mode 0700.
   static func createParentDirectories(of path: String) throws(UserFacingError) {
