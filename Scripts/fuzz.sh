@@ -100,7 +100,7 @@ seed() {
   case $target in
     analyzer)
       local n=0
-      for f in Tests/SignalsTests/Fixtures/*.jsonl; do
+      for f in Scripts/data/corpus/dev/*.jsonl; do  # the dev split (never the blind one)
         sed -n 's/.*"reply": *"\([^"]*\)".*/\1/p' "$f" | head -400 | while IFS= read -r line; do
           n=$((n + 1)); printf '%s' "$line" >"$dir/$(basename "$f" .jsonl)-$n.txt"
         done

@@ -75,7 +75,7 @@ enum BuiltInDialogue {
             examples: ["idk", "Dunno."]
           - when: { signals: { any: [rebound] } }
             set: { came_back_after_rejection: "true" }
-            coach: "They came back after someone else ended things with them. The guidance calls this a rebound risk. There is no need to argue the point; keep it in mind for the questions about dating."
+            coach: "Another relationship ended, or still pulls at them, not long before they came back. The guidance calls this a rebound risk. There is no need to argue the point; keep it in mind for the questions about dating."
             goto: when_realized
             examples: ["It didn't work out with her, so here I am.", "She dumped me last month."]
           - when: { signals: { any: [self_focus] } }
