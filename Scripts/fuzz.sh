@@ -101,7 +101,8 @@ seed() {
     analyzer)
       local n=0
       for f in Scripts/data/corpus/dev/*.jsonl; do  # the dev split (never the blind one)
-        sed -n 's/.*"reply": *"\([^"]*\)".*/\1/p' "$f" | head -400 | while IFS= read -r line; do
+        # The first 400 lines of each file; no `head` in the pipe (its early close would be a SIGPIPE under pipefail).
+        sed -n '1,400{s/.*"reply": *"\([^"]*\)".*/\1/p;}' "$f" | while IFS= read -r line; do
           n=$((n + 1)); printf '%s' "$line" >"$dir/$(basename "$f" .jsonl)-$n.txt"
         done
       done
