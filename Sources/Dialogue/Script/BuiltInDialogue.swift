@@ -89,7 +89,7 @@ enum BuiltInDialogue {
           - when: { signals: { any: [doubt] } }
             coach: "They aren't sure of their own reasons yet. That can be honest; it's also worth keeping in mind when you think about how much to invest."
             goto: when_realized
-            examples: ["I'm honestly not sure. Maybe to see if there's still something there?"]
+            examples: ["Not sure, honestly. It just felt right to try?"]
           - goto: when_realized
             examples: ["I kept thinking about us, and I wanted to talk about it properly."]
 
@@ -115,7 +115,7 @@ enum BuiltInDialogue {
             retries: 1
             coach: "'I still love you' on its own doesn't say what changed. Ask gently what made them realize it; the story behind it tells you more than the words."
             goto: dated_anyone
-            examples: ["I realized I still love you.", "I still love you.", "Because I love you!"]
+            examples: ["I realized I love you.", "I still love you.", "Because I love you!"]
           - goto: dated_anyone
             examples: ["On your birthday. I sat with my phone for an hour and almost called."]
 
@@ -289,7 +289,7 @@ enum BuiltInDialogue {
           - when: { signals: { any: [minimizing] } }
             coach: "They don't see why it should take time. You can say plainly that the breakup left a mark, and that rebuilding trust is part of the deal."
             goto: understand_hurt
-            examples: ["Why go slow? It wasn't that serious. Let's just move on."]
+            examples: ["It wasn't that serious. We don't need to make a big thing of it."]
           - when: { signals: { any: [patience] } }
             coach: "They're willing to take it slowly. Watch whether that holds up over the coming weeks; patience shows in deeds."
             goto: understand_hurt

@@ -12,9 +12,10 @@ struct ModelDecision {
     var probabilities = model.probabilities(features)
     if lexical.evasive {
       // A reply that does not answer carries no sign just because of what she asked: "Hm." to "Do you
-      // still have feelings for that person?" is a dodge, not an attachment. Its signs must stand on
-      // its own words.
-      probabilities = model.probabilities(features, replyOnly: true)
+      // still have feelings for that person?" is a dodge, not an attachment. The question may lower
+      // a sign of such a reply, never raise it.
+      let alone = model.probabilities(features, replyOnly: true)
+      probabilities = zip(probabilities, alone).map { min($0, $1) }
     }
     var result = lexical
     result.signals = []
