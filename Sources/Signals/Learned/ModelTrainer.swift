@@ -109,13 +109,18 @@ public struct ModelTrainer: Sendable {
       for r in keys.indices { largest = max(largest, abs(weights[r * n + s])) }
       scales[s] = largest > 0 ? largest / 127 : 1
     }
-    var entries: [(key: UInt32, weights: [Int8])] = []
+    var rowKeys: [UInt32] = []
+    var rowWeights: [Int8] = []
     for (r, key) in keys.enumerated() {
       let q = (0..<n).map { s in Int8(max(-127, min(127, (weights[r * n + s] / scales[s]).rounded()))) }
-      if q.contains(where: { $0 != 0 }) { entries.append((key, q)) }
+      if q.contains(where: { $0 != 0 }) {
+        rowKeys.append(key)
+        rowWeights.append(contentsOf: q)
+      }
     }
     return SignalModel(
-      entries: entries, scales: scales, biases: biases, thresholds: [Float](repeating: 0.5, count: n),
+      rowKeys: rowKeys, rowWeights: rowWeights, scales: scales, biases: biases,
+      thresholds: [Float](repeating: 0.5, count: n),
       safetyAskThreshold: 0.5, provenance: provenance)
   }
 }

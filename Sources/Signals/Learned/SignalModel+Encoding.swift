@@ -62,23 +62,25 @@ extension SignalModel {
     guard count <= (bytes.count - reader.offset) / (4 + Self.outputs) else {
       throw ModelError(source: source, message: "the model file is cut off (\(count) features announced)")
     }
-    var entries: [(key: UInt32, weights: [Int8])] = []
-    entries.reserveCapacity(count)
-    var seen = Set<UInt32>()
+    var rowKeys: [UInt32] = []
+    var rowWeights: [Int8] = []
+    rowKeys.reserveCapacity(count)
+    rowWeights.reserveCapacity(count * Self.outputs)
+    var seen = Set<UInt32>(minimumCapacity: count)
     for _ in 0..<count {
       let key = try reader.u32()
       guard key != 0, seen.insert(key).inserted else {
         throw ModelError(source: source, message: "the model file repeats a feature or has an empty one")
       }
-      let w = try reader.bytes(Self.outputs).map { Int8(bitPattern: $0) }
-      entries.append((key, w))
+      rowKeys.append(key)
+      for b in try reader.bytes(Self.outputs) { rowWeights.append(Int8(bitPattern: b)) }
     }
     guard reader.offset == bytes.count else {
       throw ModelError(source: source, message: "the model file has \(bytes.count - reader.offset) bytes past its end")
     }
     self.init(
-      entries: entries, scales: scales, biases: biases, thresholds: thresholds, safetyAskThreshold: ask,
-      provenance: provenance)
+      rowKeys: rowKeys, rowWeights: rowWeights, scales: scales, biases: biases, thresholds: thresholds,
+      safetyAskThreshold: ask, provenance: provenance)
   }
 }
 

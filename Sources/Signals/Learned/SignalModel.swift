@@ -28,23 +28,23 @@ public struct SignalModel: Sendable {
   /// What the model was trained on, for `--version`-style reports (free text).
   public let provenance: String
 
+  /// A model from its rows: `rowKeys[i]` is the feature key of row `i`, whose `outputs` weights start
+  /// at `rowWeights[i * outputs]`.
   init(
-    entries: [(key: UInt32, weights: [Int8])], scales: [Float], biases: [Float], thresholds: [Float],
+    rowKeys: [UInt32], rowWeights: [Int8], scales: [Float], biases: [Float], thresholds: [Float],
     safetyAskThreshold: Float, provenance: String
   ) {
     var capacity = 16
-    while capacity < entries.count * 2 { capacity <<= 1 }
+    while capacity < rowKeys.count * 2 { capacity <<= 1 }
     var keys = [UInt32](repeating: 0, count: capacity)
     var rows = [Int32](repeating: -1, count: capacity)
-    var weights: [Int8] = []
-    weights.reserveCapacity(entries.count * Self.stride)
-    for (row, entry) in entries.enumerated() {
-      var slot = Int(entry.key) & (capacity - 1)
-      while keys[slot] != 0 && keys[slot] != entry.key { slot = (slot + 1) & (capacity - 1) }
-      keys[slot] = entry.key
+    var weights = [Int8](repeating: 0, count: rowKeys.count * Self.stride)
+    for (row, key) in rowKeys.enumerated() {
+      var slot = Int(key) & (capacity - 1)
+      while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & (capacity - 1) }
+      keys[slot] = key
       rows[slot] = Int32(row)
-      weights.append(contentsOf: entry.weights)
-      weights.append(contentsOf: repeatElement(0, count: Self.stride - entry.weights.count))
+      for s in 0..<Self.outputs { weights[row * Self.stride + s] = rowWeights[row * Self.outputs + s] }
     }
     self.keys = keys
     self.rows = rows

@@ -102,10 +102,15 @@ final class ChatSession {
     }
   }
 
-  /// Compiles the analyzer's lexicon in the background while the person reads the first question.
+  /// Compiles the analyzer's lexicon and decodes its model in the background while the person reads
+  /// the first question.
   private func warmUp() {
     let analyzer = engine.analyzer
-    Thread.detachNewThread { _ = analyzer.lexicon }
+    Thread.detachNewThread {
+      _ = analyzer.lexicon
+      _ = analyzer.model
+      _ = ReplyFeatures(reply: "", question: nil, lexicon: nil)
+    }
   }
 
   /// Runs a slash command; returns true when the session should end.
