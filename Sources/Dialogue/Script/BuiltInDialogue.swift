@@ -254,7 +254,7 @@ enum BuiltInDialogue {
           - when: { signals: { any: [pressure] } }
             coach: "Their plan moves fast and sets the pace for both of you. Notice who decides the speed in the picture they describe."
             goto: going_slowly
-            examples: ["We need to go all in, right now.", "You move back in tonight and we start over."]
+            examples: ["We should move back in together this week.", "You move back in tonight and we start over."]
           - when: { signals: { any: [blame] } }
             coach: "What would change sounded like it was mostly up to you. You can ask what they themselves will do differently."
             goto: going_slowly
@@ -307,7 +307,7 @@ enum BuiltInDialogue {
           - when: { signals: { any: [minimizing] } }
             coach: "They brushed the hurt aside. You don't have to argue for your pain; you can tell them in a sentence or two what it was like and see how they respond."
             goto: hurt_in_your_words
-            examples: ["It wasn't a big deal, let's just move on.", "You're making it sound way worse than it was."]
+            examples: ["It wasn't a big deal, let's just move on.", "You're exaggerating, it wasn't that bad."]
           - when: { signals: { any: [blame] } }
             coach: "The question was turned back toward you. Stay calm; the next question gives them another chance to look at what you went through."
             goto: hurt_in_your_words
@@ -349,7 +349,7 @@ enum BuiltInDialogue {
           - when: { signals: { any: [blame] } }
             coach: "Their answer moved back to what you did. Notice it, and notice whether they can hold your side of the story at all."
             goto: need_time
-            examples: ["Hard for you? You're the one who stopped talking to me."]
+            examples: ["You did it to yourself, you pushed me away."]
           - when: { signals: { any: [empathy] } }
             coach: "They could put themselves in your place. That's one of the clearest hopeful signs in this whole conversation."
             goto: need_time
