@@ -22,7 +22,7 @@ final class E2EAnalyzeTests: E2ETestCase {
       "We went for coffee a couple of times.",
       "Whatever.",
     ]
-    let result = try run(["analyze"], stdin: input(replies))
+    let result = try run(["analyze", "--no-model"], stdin: input(replies))
     XCTAssertTrue(result.exited(0), result.summary)
     XCTAssertEqual(result.err, "")
     let objects = jsonObjects(result.stdout)
