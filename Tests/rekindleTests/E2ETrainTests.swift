@@ -79,6 +79,20 @@ final class E2ETrainTests: E2ETestCase {
     XCTAssertTrue(missing.exited(66), missing.summary)
   }
 
+  func testScoresGiveEverySignalsProbability() throws {
+    let result = try run(["analyze", "--scores", "--format", "jsonl"], stdin: .pipe(Data("I'm so sorry.\n".utf8)))
+    XCTAssertTrue(result.exited(0), result.summary)
+    let object = try XCTUnwrap(jsonObject(result.out.trimmingCharacters(in: .newlines)))
+    let scores = try XCTUnwrap(object["scores"] as? [String: Any], result.out)
+    XCTAssertEqual(scores.count, 15)
+    for value in scores.values {
+      let p = try XCTUnwrap((value as? NSNumber)?.doubleValue)
+      XCTAssertTrue((0...1).contains(p))
+    }
+    let plain = try run(["analyze", "--format", "jsonl"], stdin: .pipe(Data("I'm so sorry.\n".utf8)))
+    XCTAssertFalse(plain.out.contains("\"scores\""), "scores only when asked for")
+  }
+
   func testLexiconOnlyReadingHasNoConfidence() throws {
     let result = try run(["analyze", "--no-model", "--format", "jsonl"], stdin: .pipe(Data("I'm so sorry.\n".utf8)))
     XCTAssertTrue(result.exited(0), result.summary)

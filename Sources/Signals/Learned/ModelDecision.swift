@@ -19,6 +19,7 @@ struct ModelDecision {
     }
     var result = lexical
     result.signals = []
+    result.confidences = probabilities.map(Self.rounded)
     for id in SignalID.ordered {
       let p = probabilities[id.order]
       let found = lexical.signals.first { $0.id == id }

@@ -83,6 +83,13 @@ public struct Analysis: Sendable, Equatable, Codable {
   public var evasiveReason: String?
   /// Overall warmth in [-1, 1].
   public var tone: Double
+  /// The learned model's probability for every signal, in taxonomy order (empty when the lexicon read
+  /// the reply alone). Not part of the coded form: records keep what was flagged, not every score.
+  public var confidences: [Double] = []
+
+  private enum CodingKeys: String, CodingKey {
+    case signals, answer, evasive, evasiveReason, tone
+  }
 
   public init(
     signals: [DetectedSignal] = [], answer: YesNoAnswer = .unclear, evasive: Bool = false,

@@ -91,7 +91,7 @@ enum JSONWriter {
   }
 
   /// Appends the analysis fields, starting with a comma: `,"signals":[...],"answer":...`.
-  static func analysisFields(_ analysis: Analysis, to out: inout OutputBuffer) {
+  static func analysisFields(_ analysis: Analysis, scores: Bool = false, to out: inout OutputBuffer) {
     out.append(",\"signals\":[")
     for (i, signal) in analysis.signals.enumerated() {
       if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -127,5 +127,14 @@ enum JSONWriter {
     out.append(analysis.evasive ? "true" : "false")
     out.append(",\"tone\":")
     number(analysis.tone, to: &out)
+    if scores {
+      out.append(",\"scores\":{")
+      for (i, p) in analysis.confidences.enumerated() where i < SignalID.ordered.count {
+        if i > 0 { out.append(UInt8(ascii: ",")) }
+        out.append("\"" + SignalID.ordered[i].rawValue + "\":")
+        number(p, to: &out)
+      }
+      out.append(UInt8(ascii: "}"))
+    }
   }
 }

@@ -34,6 +34,9 @@ struct Analyze: ParsableCommand {
   @OptionGroup(title: "Reading replies")
   var reading: ReadingOptions
 
+  @Flag(help: "With --format jsonl, add \"scores\": the model's probability for each of the fifteen signals.")
+  var scores = false
+
   @Flag(help: "Do not colour the output.")
   var noColor = false
 
@@ -45,7 +48,7 @@ struct Analyze: ParsableCommand {
       let session = AnalyzeSession(
         work: LineAnalysis(
           analyzer: analyzer, input: input, format: outputFormat, question: question,
-          renderer: AnalysisRenderer(style: style)))
+          renderer: AnalysisRenderer(style: style), scores: scores))
       for path in files.isEmpty ? ["-"] : files {
         try session.process(LineSource(path: path))
       }

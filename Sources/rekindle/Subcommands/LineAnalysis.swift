@@ -8,9 +8,11 @@ struct LineAnalysis: Sendable {
   let format: Analyze.OutputFormat
   let question: String?
   let renderer: AnalysisRenderer
+  /// Whether to add the model's probability for every signal (`--scores`).
+  var scores = false
 
   /// Output keys that an input member of the same name must not shadow.
-  private static let reserved: Set<String> = ["reply", "question", "signals", "answer", "evasive", "tone"]
+  private static let reserved: Set<String> = ["reply", "question", "signals", "answer", "evasive", "tone", "scores"]
 
   /// Writes the output line for `line` into `out`; returns an error message when the line is malformed.
   func handle(
@@ -116,7 +118,7 @@ struct LineAnalysis: Sendable {
         out.append(",\"question\":")
         JSONWriter.string(question, to: &out)
       }
-      JSONWriter.analysisFields(analysis, to: &out)
+      JSONWriter.analysisFields(analysis, scores: scores, to: &out)
       out.append("}\n")
     }
   }
