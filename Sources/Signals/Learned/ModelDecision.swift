@@ -36,7 +36,7 @@ struct ModelDecision {
       let reason = found?.reason ?? SignalReasons.reason(for: id)
       result.signals.append(
         DetectedSignal(
-          id: id, evidence: evidence, reason: reason, score: found?.score ?? p, confidence: Self.rounded(p),
+          id: id, evidence: evidence, reason: reason, score: found?.score ?? p, confidence: result.confidences[id.order],
           uncertain: uncertain))
     }
     return result

@@ -56,6 +56,18 @@ public struct SignalModel: Sendable {
     self.provenance = provenance
   }
 
+  /// The same weights with other thresholds.
+  init(copying model: SignalModel, thresholds: [Float], safetyAskThreshold: Float) {
+    keys = model.keys
+    rows = model.rows
+    weights = model.weights
+    scales = model.scales
+    biases = model.biases
+    self.thresholds = thresholds
+    self.safetyAskThreshold = safetyAskThreshold
+    provenance = model.provenance
+  }
+
   /// The number of features with weights.
   public var featureCount: Int { weights.count / Self.stride }
 

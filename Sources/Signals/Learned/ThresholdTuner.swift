@@ -60,17 +60,3 @@ public enum ThresholdTuner {
     return (p, r, p + r == 0 ? 0 : 2 * p * r / (p + r))
   }
 }
-
-extension SignalModel {
-  /// The same weights with other thresholds.
-  init(copying model: SignalModel, thresholds: [Float], safetyAskThreshold: Float) {
-    keys = model.keys
-    rows = model.rows
-    weights = model.weights
-    scales = model.scales
-    biases = model.biases
-    self.thresholds = thresholds
-    self.safetyAskThreshold = safetyAskThreshold
-    provenance = model.provenance
-  }
-}
