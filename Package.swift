@@ -11,6 +11,8 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
   ],
   targets: [
+    // Pure: the one JSON module (escaping, writing, reading). No dependencies, no Foundation.
+    .target(name: "JSONText"),
     // Pure: the signal analyzer (lexicon, tokenizer, rules). No I/O.
     .target(name: "Signals"),
     // Pure: dialogue scripts, the conversation engine, snapshots and summaries. No I/O.
@@ -19,7 +21,7 @@ let package = Package(
       dependencies: ["Signals", .product(name: "Yams", package: "Yams")]
     ),
     // Pure: transcripts, replay through the engine, expectations, coverage.
-    .target(name: "Rehearsal", dependencies: ["Dialogue", "Signals", .product(name: "Yams", package: "Yams")]),
+    .target(name: "Rehearsal", dependencies: ["Dialogue", "Signals", "JSONText", .product(name: "Yams", package: "Yams")]),
     // GNU readline as a C module (Debian: libreadline-dev).
     .systemLibrary(
       name: "CReadline",
@@ -28,12 +30,12 @@ let package = Package(
     // The line reader: readline on a terminal, plain lines otherwise.
     .target(name: "LineEditor", dependencies: ["CReadline"]),
     // Pure: script authoring tools (linter, graphs, JSON Schema). No I/O.
-    .target(name: "Authoring", dependencies: ["Dialogue", "Signals", .product(name: "Yams", package: "Yams")]),
+    .target(name: "Authoring", dependencies: ["Dialogue", "Signals", "JSONText", .product(name: "Yams", package: "Yams")]),
     // The thin executable: one subcommand per file.
     .executableTarget(
       name: "rekindle",
       dependencies: [
-        "Signals", "Dialogue", "LineEditor", "Rehearsal", "Authoring",
+        "Signals", "Dialogue", "LineEditor", "Rehearsal", "Authoring", "JSONText",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // A static Swift runtime: faster start-up, and the binary runs when copied alone anywhere.
@@ -45,12 +47,13 @@ let package = Package(
         ], .when(configuration: .release))
       ]
     ),
+    .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
     .testTarget(name: "SignalsTests", dependencies: ["Signals"]),
     .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Signals"]),
     .testTarget(name: "RehearsalTests", dependencies: ["Rehearsal", "Dialogue", "Signals"]),
     .testTarget(
       name: "AuthoringTests",
-      dependencies: ["Authoring", "Dialogue", "Signals", .product(name: "Yams", package: "Yams")]),
+      dependencies: ["Authoring", "Dialogue", "Signals", "JSONText", .product(name: "Yams", package: "Yams")]),
     .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
     .testTarget(name: "rekindleTests", dependencies: ["Signals", "Dialogue"]),
   ]

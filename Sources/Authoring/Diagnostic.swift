@@ -1,3 +1,4 @@
+import JSONText
 import Signals
 
 /// One lint finding: where it is, what is wrong, and a short hint on how to fix it.

@@ -1,3 +1,4 @@
+import JSONText
 /// The findings for a set of scripts, with the text and JSON forms `rekindle lint` prints.
 public struct LintReport: Sendable {
   /// Each file linted, in order, with its findings.

@@ -1,3 +1,4 @@
+import JSONText
 import Dialogue
 
 /// The JSON Schema (draft 2020-12) of the dialogue script format, generated from ``ScriptFormat``, for

@@ -1,3 +1,4 @@
+import JSONText
 import Signals
 
 /// Turns a rehearsal's observed outcomes into expectations: the text of a golden transcript, and
@@ -60,26 +61,7 @@ public enum GoldenTranscript {
   }
 
   /// A YAML double-quoted scalar (JSON string syntax, which YAML accepts).
-  static func quote(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
+  static func quote(_ s: String) -> String { JSONEscape.quoted(s) }
 
   private static func list(_ ids: [SignalID]?) -> String {
     guard let ids else { return "-" }

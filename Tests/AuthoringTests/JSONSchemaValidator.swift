@@ -1,3 +1,4 @@
+import JSONText
 import Authoring
 
 /// A validator for the part of JSON Schema the script schema uses: `$ref` (to `#/$defs/...`), `type`,

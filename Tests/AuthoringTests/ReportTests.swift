@@ -1,3 +1,4 @@
+import JSONText
 import Authoring
 import Foundation
 import Signals

@@ -1,3 +1,4 @@
+import JSONText
 import Authoring
 import Dialogue
 import Foundation

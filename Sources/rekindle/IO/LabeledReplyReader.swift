@@ -1,3 +1,4 @@
+import JSONText
 import Signals
 
 /// Reads labeled replies from JSON Lines files: `{"id", "question", "reply", "signals": [...]}` per
@@ -29,7 +30,7 @@ enum LabeledReplyReader {
           LabeledReply(
             id: try object.string("id") ?? location, question: try object.string("question"), reply: reply,
             signals: expected, writer: try object.string("writer") ?? ""))
-      } catch let error as JSONObjectLine.SyntaxError {
+      } catch let error as JSONSyntaxError {
         throw UserFacingError("\(location):\(error.column): error: \(error.message)", code: .dataError)
       }
     }) {}

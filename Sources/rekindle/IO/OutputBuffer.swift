@@ -1,12 +1,13 @@
 #if canImport(Glibc)
   @preconcurrency import Glibc
 #endif
+import JSONText
 
 /// A byte buffer in front of a file descriptor, flushed when full and on demand.
 ///
 /// A closed pipe (`rekindle analyze big.txt | head -1`) ends the process quietly with status 0,
 /// as `cat` does with SIGPIPE ignored: there is nobody left to tell.
-struct OutputBuffer {
+struct OutputBuffer: JSONSink {
   private(set) var bytes: [UInt8] = []
   let descriptor: Int32
   let capacity: Int

@@ -1,3 +1,4 @@
+import JSONText
 import Signals
 
 /// Formats an ``EvaluationReport`` as a table or as JSON.
@@ -84,9 +85,9 @@ struct EvalPrinter {
     for (i, c) in (misses ? report.misses : []).enumerated() {
       if i > 0 { out.append(",") }
       out.append("{\"id\":")
-      JSONWriter.string(c.id, to: &out)
+      JSONEscape.append(c.id, to: &out)
       out.append(",\"reply\":")
-      JSONWriter.string(c.reply, to: &out)
+      JSONEscape.append(c.reply, to: &out)
       out.append(",\"expected\":[\(c.expected.sorted().map { "\"\($0.rawValue)\"" }.joined(separator: ","))]")
       out.append(",\"got\":[\(c.got.sorted().map { "\"\($0.rawValue)\"" }.joined(separator: ","))]}")
     }

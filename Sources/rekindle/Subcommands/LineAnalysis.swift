@@ -1,3 +1,4 @@
+import JSONText
 import Signals
 
 /// What `rekindle analyze` does to one input line: parse it, analyze the reply, write one output
@@ -31,16 +32,16 @@ struct LineAnalysis: Sendable {
       do {
         let object = try JSONObjectLine(parsing: line)
         guard let reply = try object.string("reply") else {
-          throw JSONObjectLine.SyntaxError(column: 1, message: "missing \"reply\" (a string)")
+          throw JSONSyntaxError(column: 1, message: "missing \"reply\" (a string)")
         }
         let question = try object.string("question") ?? self.question
         emit(reply: reply, question: question, passthrough: object.members, &workspace, &out)
         return nil
-      } catch let error as JSONObjectLine.SyntaxError {
+      } catch let error as JSONSyntaxError {
         let message = "\(source):\(number):\(error.column): error: \(error.message)"
         if format == .jsonl {
           out.append("{\"error\":")
-          JSONWriter.string(message, to: &out)
+          JSONEscape.append(message, to: &out)
           out.append(",\"line\":")
           out.append(decimal: number)
           out.append("}\n")
@@ -48,48 +49,6 @@ struct LineAnalysis: Sendable {
         return message
       } catch {
         return "\(source):\(number):1: error: \(error)"
-      }
-    }
-  }
-
-  /// Copies a raw JSON value, repairing what would make the output invalid: invalid UTF-8 becomes
-  /// U+FFFD and control characters inside strings become `\u00XX` escapes.
-  static func appendCleanJSON(_ raw: UnsafeBufferPointer<UInt8>, to out: inout OutputBuffer) {
-    if raw.allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) {
-      out.append(raw)
-      return
-    }
-    // C1 controls and bidirectional overrides (only possible inside strings) become \u escapes too.
-    var text = JSONWriter.escapingInvisibles(String(decoding: raw, as: UTF8.self))
-    if raw.allSatisfy({ $0 >= 0x20 }) && String(validating: raw, as: UTF8.self) != nil {
-      out.append(text)
-      return
-    }
-    text.withUTF8 { bytes in
-      var inString = false
-      var escaped = false
-      for b in bytes {
-        if inString {
-          if escaped {
-            escaped = false
-          } else if b == UInt8(ascii: "\\") {
-            escaped = true
-          } else if b == UInt8(ascii: "\"") {
-            inString = false
-          } else if b < 0x20 {
-            out.append("\\u00")
-            let hex = Array("0123456789abcdef".utf8)
-            out.append(hex[Int(b >> 4)])
-            out.append(hex[Int(b & 0xF)])
-            continue
-          }
-        } else if b == UInt8(ascii: "\"") {
-          inString = true
-        } else if b < 0x20 {
-          out.append(UInt8(ascii: " "))
-          continue
-        }
-        out.append(b)
       }
     }
   }
@@ -107,16 +66,16 @@ struct LineAnalysis: Sendable {
       out.append(UInt8(ascii: "{"))
       for member in passthrough where member.key != "reply" && member.key != "question" {
         let key = Self.reserved.contains(member.key) ? "input_" + member.key : member.key
-        JSONWriter.string(key, to: &out)
+        JSONEscape.append(key, to: &out)
         out.append(UInt8(ascii: ":"))
-        member.rawValue.withUnsafeBufferPointer { Self.appendCleanJSON($0, to: &out) }
+        member.rawValue.withUnsafeBufferPointer { JSONRepair.append($0, to: &out) }
         out.append(UInt8(ascii: ","))
       }
       out.append("\"reply\":")
-      JSONWriter.string(reply, to: &out)
+      JSONEscape.append(reply, to: &out)
       if let question {
         out.append(",\"question\":")
-        JSONWriter.string(question, to: &out)
+        JSONEscape.append(question, to: &out)
       }
       JSONWriter.analysisFields(analysis, scores: scores, to: &out)
       out.append("}\n")

@@ -47,7 +47,7 @@ struct Lint: ParsableCommand {
           try StandardOutput.write(found.map { Self.line($0, style: style) + "\n" }.joined())
         }
       }
-      if format == .json { try StandardOutput.write(JSONWriter.escapingInvisibles(report.json.pretty) + "\n") }
+      if format == .json { try StandardOutput.write(report.json.pretty + "\n") }
       StandardError.write("rekindle lint: \(report.summary)\n")
       clean = report.isClean
     }

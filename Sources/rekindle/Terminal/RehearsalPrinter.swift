@@ -1,3 +1,4 @@
+import JSONText
 import Dialogue
 import Rehearsal
 import Signals
@@ -87,20 +88,20 @@ struct RehearsalPrinter {
     for (i, result) in results.enumerated() {
       if i > 0 { out.append(",") }
       out.append("{\"file\":")
-      JSONWriter.string(result.transcript.file, to: &out)
+      JSONEscape.append(result.transcript.file, to: &out)
       out.append(",\"title\":")
-      JSONWriter.string(result.transcript.title, to: &out)
+      JSONEscape.append(result.transcript.title, to: &out)
       out.append(",\"passed\":\(result.passed),\"ending\":\"\(result.ending.rawValue)\",\"turns\":[")
       for (k, observed) in result.turns.enumerated() {
         if k > 0 { out.append(",") }
         out.append("{\"line\":\(observed.turn.line),\"played\":\(observed.played)")
         if let state = observed.stateID {
           out.append(",\"state\":")
-          JSONWriter.string(state, to: &out)
+          JSONEscape.append(state, to: &out)
         }
         if case .reply(let reply) = observed.turn.action {
           out.append(",\"reply\":")
-          JSONWriter.string(reply, to: &out)
+          JSONEscape.append(reply, to: &out)
         }
         if let analysis = observed.analysis {
           out.append(",\"signals\":[\(analysis.signalIDs.map { "\"\($0.rawValue)\"" }.joined(separator: ","))]")
@@ -112,11 +113,11 @@ struct RehearsalPrinter {
       for (k, m) in result.mismatches.enumerated() {
         if k > 0 { out.append(",") }
         out.append("{\"line\":\(m.line),\"turn\":\(m.turn),\"field\":")
-        JSONWriter.string(m.field, to: &out)
+        JSONEscape.append(m.field, to: &out)
         out.append(",\"expected\":")
-        JSONWriter.string(m.expected, to: &out)
+        JSONEscape.append(m.expected, to: &out)
         out.append(",\"got\":")
-        JSONWriter.string(m.got, to: &out)
+        JSONEscape.append(m.got, to: &out)
         out.append("}")
       }
       out.append("]}")
@@ -127,7 +128,7 @@ struct RehearsalPrinter {
       for (i, (name, report)) in coverage.enumerated() {
         if i > 0 { out.append(",") }
         out.append("{\"script\":")
-        JSONWriter.string(name, to: &out)
+        JSONEscape.append(name, to: &out)
         out.append(",\"transitions\":\(report.all.count),\"covered\":\(report.covered.count),\"percent\":")
         JSONWriter.number(report.percent, to: &out)
         out.append(",\"missing\":[\(report.missing.map { "\"\($0)\"" }.joined(separator: ","))]}")

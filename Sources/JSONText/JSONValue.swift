@@ -1,6 +1,7 @@
 /// A JSON value whose object keys keep the order they were given in, so output is stable and readable.
 ///
-/// Used for the JSON Schema and for `lint --format json`; rendering needs no Foundation.
+/// Used for the JSON Schema, `lint --format json` and session records; reading and rendering need
+/// no Foundation.
 public indirect enum JSONValue: Sendable, Equatable {
   case null
   case bool(Bool)
@@ -97,23 +98,48 @@ public indirect enum JSONValue: Sendable, Equatable {
 
   /// Appends `text` as a JSON string literal.
   static func quote(_ text: String, to out: inout String) {
-    out += "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    out += "\""
+    out += JSONEscape.quoted(text)
+  }
+}
+
+extension JSONValue {
+  /// Reads one JSON value from `text` (nothing but spaces may follow it).
+  public init(parsing text: String) throws(JSONSyntaxError) {
+    var copy = text
+    let result = copy.withUTF8 { bytes in Result { () throws(JSONSyntaxError) in try JSONValue(parsing: bytes) } }
+    self = try result.get()
+  }
+
+  /// Reads one JSON value from UTF-8 bytes (nothing but spaces may follow it).
+  public init(parsing bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) {
+    var parser = JSONParser(bytes: bytes)
+    let value = try parser.value(depth: 0)
+    parser.skipSpace()
+    if parser.position < bytes.count { throw parser.error("unexpected text after the JSON value") }
+    self = value
+  }
+
+  /// The string, when this is one.
+  public var stringValue: String? {
+    if case .string(let s) = self { return s }
+    return nil
+  }
+
+  /// The whole number, when this is one.
+  public var intValue: Int? {
+    if case .int(let i) = self { return i }
+    return nil
+  }
+
+  /// The Boolean, when this is one.
+  public var boolValue: Bool? {
+    if case .bool(let b) = self { return b }
+    return nil
+  }
+
+  /// The items, when this is an array.
+  public var arrayValue: [JSONValue]? {
+    if case .array(let items) = self { return items }
+    return nil
   }
 }
