@@ -55,6 +55,6 @@ let package = Package(
       name: "AuthoringTests",
       dependencies: ["Authoring", "Dialogue", "Signals", "JSONText", .product(name: "Yams", package: "Yams")]),
     .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-    .testTarget(name: "rekindleTests", dependencies: ["Signals", "Dialogue"]),
+    .testTarget(name: "rekindleTests", dependencies: ["Signals", "Dialogue"], exclude: ["Fixtures"]),
   ]
 )

@@ -21,7 +21,7 @@ public struct RehearsalRunner: Sendable {
         switch event {
         case .transition(let from, let index, _):
           transitions.insert(index < 0 ? .safetyRule : TransitionKey(state: from, index: index))
-        case .question(let state, _):
+        case .question(let state, _, _):
           visited.insert(state)
         default:
           break

@@ -8,7 +8,7 @@ final class NavigationTests: XCTestCase {
     _ = try engine.reply("It was your fault.")
     XCTAssertEqual(engine.vars, ["blamed": "yes"])
     let events = try engine.back()
-    XCTAssertEqual(events, [.coach("Be calm."), .question(stateID: "first", text: "What happened?")])
+    XCTAssertEqual(events, [.coach("Be calm."), .question(stateID: "first", text: "What happened?", progress: QuestionProgress(number: 1, total: 2))])
     XCTAssertEqual(engine.phase, .awaitingReply("first"))
     XCTAssertEqual(engine.vars, [:])
     XCTAssertEqual(engine.turns, [])

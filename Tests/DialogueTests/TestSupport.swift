@@ -32,7 +32,7 @@ func startedEngine(_ yaml: String) throws -> (DialogueEngine, [DialogueEvent]) {
 extension Array where Element == DialogueEvent {
   /// The texts of `.question` events.
   var questions: [String] {
-    compactMap { if case .question(_, let text) = $0 { return text } else { return nil } }
+    compactMap { if case .question(_, let text, _) = $0 { return text } else { return nil } }
   }
 
   /// The texts of `.coach` events.

@@ -8,7 +8,7 @@ import XCTest
 final class TransitionTests: XCTestCase {
   func testStartAsksTheStartQuestionWithItsCoaching() throws {
     let (engine, events) = try startedEngine(Fixtures.twoQuestions)
-    XCTAssertEqual(events, [.coach("Be calm."), .question(stateID: "first", text: "What happened?")])
+    XCTAssertEqual(events, [.coach("Be calm."), .question(stateID: "first", text: "What happened?", progress: QuestionProgress(number: 1, total: 2))])
     XCTAssertEqual(engine.phase, .awaitingReply("first"))
     XCTAssertEqual(engine.currentQuestion, "What happened?")
   }
@@ -16,7 +16,7 @@ final class TransitionTests: XCTestCase {
   func testGotoSetsVarsShowsCoachingAndAsksTheNextQuestion() throws {
     var (engine, _) = try startedEngine(Fixtures.twoQuestions)
     let events = try engine.reply("It was your fault.")
-    guard case .flags(let analysis) = events.first else { return XCTFail("expected flags first, got \(events)") }
+    guard case .flags(_, let analysis) = events.first else { return XCTFail("expected flags first, got \(events)") }
     XCTAssertTrue(analysis.has(.blame))
     XCTAssertEqual(events.reactions, [.blame])
     XCTAssertEqual(events.transitions, ["first#0->second"])

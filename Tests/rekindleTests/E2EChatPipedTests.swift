@@ -1,4 +1,5 @@
 import Foundation
+import Dialogue
 import XCTest
 
 /// `rekindle chat` with standard input from a pipe, a file or /dev/null (never a terminal).
@@ -265,13 +266,15 @@ final class E2EChatPipedTests: E2ETestCase {
     XCTAssertEqual(try permissions(record), 0o600)
     let data = try Data(contentsOf: record)
     let objects = jsonObjects(data)
-    XCTAssertEqual(objects.map { $0["type"] as? String }, ["start", "turn", "back", "turn", "skip", "turn"])
-    XCTAssertEqual(objects.map { $0["number"] as? Int }, [1, 2, 3, 4, 5, 6])
+    XCTAssertEqual(objects.first?["format"] as? String, "rekindle-record/2")
+    XCTAssertEqual(objects.first?["fingerprint"] as? String, ScriptLoader.builtIn.fingerprint)
+    XCTAssertEqual(objects.first?["redacted"] as? Bool, false)
+    XCTAssertNotNil((objects.first?["started"] as? String)?.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"#, options: .regularExpression))
+    XCTAssertEqual(objects.dropFirst().map { $0["event"] as? String }, ["start", "reply", "back", "reply", "skip", "reply"])
     XCTAssertEqual(objects.compactMap { $0["reply"] as? String },
       ["I messed up, I know that.", "Mostly I was at my brother's place.", "It was your birthday."])
-    XCTAssertEqual(objects[1]["question"] as? String, "What did you do while we were apart?")
-    XCTAssertEqual(objects[1]["signals"] as? [String], ["remorse"])
-    XCTAssertTrue(objects.allSatisfy { $0["snapshot"] is [String: Any] }, "every line carries a snapshot")
+    XCTAssertEqual(objects[2]["signals"] as? [String], ["remorse"])
+    XCTAssertFalse(String(decoding: data, as: UTF8.self).contains("snapshot"), "the state is never written")
 
     // An existing record readable by others is made private.
     let shared = try makeFile("shared.jsonl", "")
@@ -286,7 +289,7 @@ final class E2EChatPipedTests: E2ETestCase {
     let first = try chat(["I messed up, I know that.", "I kept thinking about us."], ["--record", record.path])
     XCTAssertTrue(first.exited(0), first.summary)
     let linesBefore = jsonObjects(try Data(contentsOf: record)).count
-    XCTAssertEqual(linesBefore, 3)
+    XCTAssertEqual(linesBefore, 4, "a header, the start and two replies")
 
     let resumed = try chat(["It was your birthday. I almost called you that night."], ["--resume", record.path])
     XCTAssertTrue(resumed.exited(0), resumed.summary)
@@ -318,8 +321,8 @@ final class E2EChatPipedTests: E2ETestCase {
     let first = try chat(["I messed up, I know that.", "I kept thinking about us."], ["--record", record.path])
     XCTAssertTrue(first.exited(0), first.summary)
     var recordLines = E2EText.lines(try String(contentsOf: record, encoding: .utf8))
-    XCTAssertEqual(recordLines.count, 3)
-    recordLines[2] = String(recordLines[2].prefix(50))  // no newline after it
+    XCTAssertEqual(recordLines.count, 4)
+    recordLines[3] = String(recordLines[3].prefix(30))  // no newline after it
     try Data(recordLines.joined(separator: "\n").utf8).write(to: record)
 
     let resumed = try chat(["I still love you, and I wanted to say it properly."], ["--resume", record.path])
@@ -351,12 +354,12 @@ final class E2EChatPipedTests: E2ETestCase {
     let record = tempDir.appendingPathComponent("good.jsonl")
     _ = try chat(["I messed up, I know that.", "I kept thinking about us."], ["--record", record.path])
     var recordLines = E2EText.lines(try String(contentsOf: record, encoding: .utf8))
-    XCTAssertEqual(recordLines.count, 3)
-    recordLines[1] = String(recordLines[1].prefix(40))
+    XCTAssertEqual(recordLines.count, 4)
+    recordLines[2] = String(recordLines[2].prefix(40))
     let damaged = try makeFile("damaged.jsonl", recordLines.joined(separator: "\n") + "\n")
     let result2 = try run(["chat", "--resume", damaged.path], stdin: .null)
     XCTAssertTrue(result2.exited(65), result2.summary)
-    XCTAssertTrue(result2.err.contains("\(damaged.path):2"), result2.err)
+    XCTAssertTrue(result2.err.contains("\(damaged.path):3"), result2.err)
 
     let missing = try run(["chat", "--resume", tempDir.appendingPathComponent("none.jsonl").path], stdin: .null)
     XCTAssertTrue(missing.exited(66), missing.summary)

@@ -187,7 +187,7 @@ final class HardeningBadInputTests: HardeningTestCase {
     let empty = try XCTUnwrap(try badFile(.empty))
     XCTAssertEqual(try spawn(["chat", "--record", empty]).exitCode, 0)
     XCTAssertEqual(try spawn(["chat", "--record", empty]).exitCode, 0)
-    XCTAssertEqual(try recordLines(URL(fileURLWithPath: empty)).count, 2)
+    XCTAssertEqual(try recordLines(URL(fileURLWithPath: empty)).count, 4, "two sessions, each a header and its start")
   }
 
   // MARK: - Size
@@ -232,7 +232,7 @@ final class HardeningBadInputTests: HardeningTestCase {
     let chat = try spawn(["chat", "--record", record.path], stdin: file.path, timeout: 60)
     XCTAssertEqual(chat.exitCode, 0, chat.summary)
     XCTAssertTrue(chat.out.contains("your fault"), "the reply's signs are shown")
-    XCTAssertEqual(try recordLines(record).count, 2)
+    XCTAssertEqual(try recordLines(record).count, 3)
     let rehearse = try spawn(["rehearse", file.path], timeout: 60)
     XCTAssertEqual(rehearse.exitCode, 0, rehearse.summary)
     assertMemory(chat, below: 512, "chat with a 2 MB reply")
@@ -347,7 +347,8 @@ final class HardeningBadInputTests: HardeningTestCase {
     // Lexicon weights out of range, and a session record with huge numbers.
     let lexicon = try makeFile("lexicon.txt", "blame 1e400 your fault\n").path
     assertOneLineError(try spawn(["analyze", "--lexicon", lexicon]), 65, mentions: [lexicon + ":1:"], "lexicon weight")
-    let record = try makeFile("record.jsonl", "{\"type\":\"start\",\"number\":1e999999,\"snapshot\":{}}\n").path
+    let record = try makeFile(
+      "record.jsonl", "{\"format\":\"rekindle-record/2\",\"script\":\"x\",\"fingerprint\":\"x\",\"n\":1e999999}\n").path
     assertOneLineError(try spawn(["chat", "--resume", record]), 65, mentions: [record], "record numbers")
 
     // JSON Lines input: huge numbers and unknown fields pass through; a wrong type is reported in place.

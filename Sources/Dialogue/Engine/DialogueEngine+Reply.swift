@@ -29,7 +29,7 @@ extension DialogueEngine {
       stateID: current.id, question: asked, reply: text, analysis: analysis,
       isFollowUp: state.pendingFollowUp != nil, transition: nil)
     turn.safetyCheck = safetyCheck
-    var events: [DialogueEvent] = analysis.signals.isEmpty ? [] : [.flags(analysis)]
+    var events: [DialogueEvent] = analysis.signals.isEmpty ? [] : [.flags(reply: text, analysis: analysis)]
 
     if let safety = script.safety, safety.condition.matches(reply: text, analysis: analysis, vars: state.vars) {
       // No coaching reactions here: next to a safety concern they could read as minimising it.

@@ -1,6 +1,7 @@
 import Signals
 
-/// The conversation engine: takes replies, returns events. A pure value type, like ink's `Story`.
+/// The conversation engine: takes replies, returns events. A pure value type with the role of
+/// ink's `Story` or Yarn Spinner's `Dialogue` (both classes there).
 ///
 /// Call ``start()``, then ``reply(_:)`` with each answer; ``back()``, ``skip()`` and ``finish()``
 /// steer it. Calls in the wrong phase throw ``DialogueError``. Nothing here prints or reads files.
@@ -33,11 +34,11 @@ public struct DialogueEngine: Sendable {
   }
 
   /// The current question's group among the script's groups ("question 3 of 7"); 0 before the start.
-  public var progress: (number: Int, total: Int) {
+  public var progress: QuestionProgress {
     let groups = script.groups
     let group = state.visits.last.flatMap { script.state($0.stateID)?.group }
     let number = group.flatMap { groups.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
-    return (number, groups.count)
+    return QuestionProgress(number: number, total: groups.count)
   }
 
   /// The analysis of the latest reply.
@@ -49,6 +50,12 @@ public struct DialogueEngine: Sendable {
   /// The summary of the conversation so far.
   public var summary: ConversationSummary {
     SummaryBuilder(script: script, visits: state.visits, turns: turns, phase: state.phase).build()
+  }
+
+  /// The summary of the conversation so far with every turn passed through `transform` first
+  /// (for example, to redact names in a summary that is kept).
+  public func summary(transformingTurns transform: (Turn) -> Turn) -> ConversationSummary {
+    SummaryBuilder(script: script, visits: state.visits, turns: turns.map(transform), phase: state.phase).build()
   }
 
   // MARK: - Calls
@@ -111,7 +118,7 @@ public struct DialogueEngine: Sendable {
   func questionEvents(_ current: DialogueState) -> [DialogueEvent] {
     var events: [DialogueEvent] = []
     if let coach = current.coach { events.append(.coach(coach)) }
-    events.append(.question(stateID: current.id, text: current.ask ?? ""))
+    events.append(.question(stateID: current.id, text: current.ask ?? "", progress: progress))
     return events
   }
 }

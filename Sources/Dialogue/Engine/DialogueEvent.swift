@@ -4,12 +4,12 @@ import Signals
 public enum DialogueEvent: Sendable, Equatable, Codable {
   /// Coaching for the user (before a question, or after a transition).
   case coach(String)
-  /// A question to ask, with the id of its state.
-  case question(stateID: String, text: String)
+  /// A question to ask, with the id of its state and its place among the script's questions.
+  case question(stateID: String, text: String, progress: QuestionProgress)
   /// A follow-up to ask; the conversation stays in the same state.
   case followUp(String)
-  /// The analysis of a reply that carried signals.
-  case flags(Analysis)
+  /// A reply that carried signals, and its analysis.
+  case flags(reply: String, analysis: Analysis)
   /// The script's coaching for a signal flagged in the reply.
   case reaction(SignalID, String)
   /// A transition was taken (`index` -1 is the safety rule); `to == from` for a follow-up.

@@ -10,19 +10,19 @@ struct ChatRenderer {
   let width: Int
 
   /// The text for a batch of events.
-  func render(_ events: [DialogueEvent], progress: (number: Int, total: Int), lastReply: String?) -> String {
+  func render(_ events: [DialogueEvent]) -> String {
     var out = ""
     for event in events {
       switch event {
       case .coach(let text):
         out += "\n" + wrap(text, indent: "  ").map { style.dim($0) }.joined(separator: "\n") + "\n"
-      case .question(_, let text):
+      case .question(_, let text, let progress):
         let heading = "Question \(progress.number) of \(progress.total)"
         out += "\n" + style.bold(heading) + "\n" + style.question("Ask: ") + style.bold(VisibleText.sanitize(text)) + "\n"
       case .followUp(let text):
         out += "\n" + style.question("Follow up: ") + style.bold(VisibleText.sanitize(text)) + "\n"
-      case .flags(let analysis):
-        out += flags(analysis, reply: lastReply)
+      case .flags(let reply, let analysis):
+        out += flags(analysis, reply: reply)
       case .reaction(let id, let text):
         let mark = id.kind == .hopeful ? style.hopeful("+") : style.caution("!")
         out += wrap(text, indent: "    ").enumerated().map { $0.offset == 0 ? "  \(mark) " + $0.element.dropFirst(4) : $0.element }

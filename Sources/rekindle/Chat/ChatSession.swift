@@ -15,7 +15,8 @@ final class ChatSession {
   private let recorder: SessionRecorder?
   /// With `--redact`: applied to what `/save` writes.
   private let redaction: SessionRedaction?
-  private var lastReply: String?
+  /// Where the latest question stands, as its event said.
+  private var progress: QuestionProgress
   private var out = OutputBuffer()
   private var outputFailed = false
 
@@ -28,24 +29,22 @@ final class ChatSession {
     self.reader = reader
     self.renderer = renderer
     self.recorder = recorder
+    progress = engine.progress
   }
 
-  /// Runs the conversation to its end; returns the process exit code.
-  func run(resuming: Bool) throws -> Int32 {
-    if resuming {
+  /// Runs the conversation to its end (continuing it when the engine has already started);
+  /// returns the process exit code.
+  func run() throws -> Int32 {
+    if case .awaitingReply(let state) = engine.phase, let question = engine.currentQuestion {
       show(renderer.style.dim("Resuming the practice where it stopped.") + "\n")
-      if let question = engine.currentQuestion, case .awaitingReply(let state) = engine.phase {
-        show(renderer.render([.question(stateID: state, text: question)], progress: engine.progress, lastReply: nil))
-      }
+      show(renderer.render([.question(stateID: state, text: question, progress: engine.progress)]))
     } else {
       show(welcome())
-      let events = try engine.start()
-      recorder?.record("start", engine: engine, turn: nil)
-      show(renderer.render(events, progress: engine.progress, lastReply: nil))
+      showEvents(try perform(.start))
     }
     warmUp()
     while case .awaitingReply = engine.phase {
-      let prompt = reader.isInteractive ? renderer.style.promptDim("(\(engine.progress.number)/\(engine.progress.total)) ") + "their reply> " : ""
+      let prompt = reader.isInteractive ? renderer.style.promptDim("(\(progress.number)/\(progress.total)) ") + "their reply> " : ""
       switch reader.readLine(prompt: prompt) {
       case .line(let raw):
         let line = raw.trimmingSpaces()
@@ -56,7 +55,6 @@ final class ChatSession {
         }
         reader.addHistory(line)
         if !reader.isInteractive { show("> " + VisibleText.sanitize(line) + "\n") }
-        lastReply = line
         var analysis = engine.analyze(line)
         var check: Turn.SafetyCheck?
         if analysis.safetyIsUncertain && reader.isInteractive {
@@ -64,11 +62,11 @@ final class ChatSession {
           analysis = analysis.resolvingSafety(confirmed: check != .dismissed)
         }
         let events = try engine.reply(line, analysis: analysis, safetyCheck: check)
-        recorder?.record("turn", engine: engine, turn: engine.turns.last)
-        show(renderer.render(events, progress: engine.progress, lastReply: line))
+        recorder?.record(.reply(line, safetyCheck: check), events: events)
+        showEvents(events)
       case .endOfInput:
         if reader.isInteractive { show("\n") }
-        show(renderer.render(engine.finish(), progress: engine.progress, lastReply: nil))
+        showEvents(engine.finish())
         return 0
       case .interrupted:
         let signal = reader.lastInterruptSignal
@@ -77,6 +75,19 @@ final class ChatSession {
       }
     }
     return 0
+  }
+
+  /// Applies one input to the engine and records it.
+  private func perform(_ input: DialogueInput) throws(DialogueError) -> [DialogueEvent] {
+    let events = try engine.apply(input)
+    recorder?.record(input, events: events)
+    return events
+  }
+
+  /// Shows what the engine said, keeping the progress of its latest question for the prompt.
+  private func showEvents(_ events: [DialogueEvent]) {
+    for event in events { if case .question(_, _, let latest) = event { progress = latest } }
+    show(renderer.render(events))
   }
 
   /// Asks her whether a reply that might be about harm sounded like it; anything but a clear "no"
@@ -122,21 +133,18 @@ final class ChatSession {
       text += "  Anything else you type is their reply. Ctrl-C clears the line; Ctrl-D ends with the summary.\n"
       show(text)
     case .why:
-      show(renderer.why(engine.lastAnalysis, reply: lastReply))
+      show(renderer.why(engine.lastAnalysis, reply: engine.turns.last?.reply))
     case .back:
       do {
-        let events = try engine.back()
-        recorder?.record("back", engine: engine, turn: nil)
-        lastReply = engine.turns.last?.reply
-        show(renderer.style.dim("  (Went back one answer.)") + "\n" + renderer.render(events, progress: engine.progress, lastReply: nil))
+        let events = try perform(.back)
+        show(renderer.style.dim("  (Went back one answer.)") + "\n")
+        showEvents(events)
       } catch {
         show("  Nothing to go back to yet.\n")
       }
     case .skip:
       do {
-        let events = try engine.skip()
-        recorder?.record("skip", engine: engine, turn: nil)
-        show(renderer.render(events, progress: engine.progress, lastReply: nil))
+        showEvents(try perform(.skip))
       } catch {
         show("  This question cannot be skipped.\n")
       }
@@ -149,7 +157,7 @@ final class ChatSession {
       }
       show(save((redaction?.summary(of: engine) ?? engine.summary).markdown(), to: path))
     case .quit:
-      show(renderer.render(engine.finish(), progress: engine.progress, lastReply: nil))
+      showEvents(engine.finish())
       return true
     case .unknown(let name, let suggestion):
       show("  Unknown command \(VisibleText.sanitize(name))." + (suggestion.map { " Did you mean \($0)?" } ?? "") + " Type /help.\n")

@@ -4,15 +4,40 @@
 
 /// Files Rekindle writes hold private words: they are created mode 0600, in directories created 0700.
 enum PrivateFile {
-  /// Opens `path` for appending (creating it 0600), returning the descriptor.
+  /// Opens `path` for appending (creating it 0600), returning the descriptor. Never follows a
+  /// symbolic link; refuses a FIFO or socket (opening one would wait for a reader) and the file
+  /// that is this process's own standard input or output.
   static func openForAppend(_ path: String) throws(UserFacingError) -> Int32 {
     try createParentDirectories(of: path)
-    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
     if fd < 0 {
-      throw UserFacingError("error: \(path): \(String(cString: strerror(errno)))", code: errno == ENOENT ? .noInput : .ioError)
+      let code = errno
+      if code == ELOOP {
+        throw UserFacingError("error: \(path): is a symbolic link; give the file itself", code: .cantCreate)
+      }
+      if code == ENXIO {
+        throw UserFacingError("error: \(path): is a FIFO or socket, not a file", code: .cantCreate)
+      }
+      throw UserFacingError("error: \(path): \(String(cString: strerror(code)))", code: code == ENOENT ? .noInput : .ioError)
     }
     var info = stat()
-    if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG {
+    guard fstat(fd, &info) == 0 else { return fd }
+    let type = info.st_mode & S_IFMT
+    if type == S_IFIFO || type == S_IFSOCK {
+      close(fd)
+      throw UserFacingError("error: \(path): is a FIFO or socket, not a file", code: .cantCreate)
+    }
+    for standard: Int32 in [0, 1] {
+      var other = stat()
+      if fstat(standard, &other) == 0 && other.st_dev == info.st_dev && other.st_ino == info.st_ino && type == S_IFREG {
+        close(fd)
+        throw UserFacingError(
+          "error: \(path): is this program's standard \(standard == 0 ? "input" : "output"); give another file",
+          code: .cantCreate)
+      }
+    }
+    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+    if type == S_IFREG {
       _ = fchmod(fd, 0o600)  // also when it existed with wider permissions, or the umask was 0
     }
     return fd
@@ -112,6 +137,14 @@ enum PrivateFile {
     return nil
   }
 
+
+  /// Whether two paths name the same existing file (or the same path, when neither exists).
+  static func sameFile(_ a: String, _ b: String) -> Bool {
+    var x = stat()
+    var y = stat()
+    guard stat(a, &x) == 0, stat(b, &y) == 0 else { return a == b }
+    return x.st_dev == y.st_dev && x.st_ino == y.st_ino
+  }
 
   /// Creates the missing parent directories of `path` with mode 0700.
   static func createParentDirectories(of path: String) throws(UserFacingError) {

@@ -44,29 +44,30 @@ struct Chat: ParsableCommand {
       let script = try ScriptSource.load(self.script)
       let analyzer = try reading.analyzer()
       var engine = DialogueEngine(script: script, analyzer: analyzer)
-      var recordNumber = 0
+      var resumed: SessionLog?
+      var redacting = redact
       if let resume {
-        let (line, _) = try SessionRecorder.lastSnapshot(in: resume)
-        recordNumber = line.number
-        do {
-          engine = try DialogueEngine(script: script, analyzer: analyzer, restoring: line.snapshot)
-        } catch let error as DialogueError {
-          guard case .scriptMismatch = error else {
-            throw UserFacingError("error: \(resume): \(error)", code: .dataError)
-          }
-          throw UserFacingError(
-            "error: \(resume): recorded with another dialogue script (\"\(line.script)\"); use the same --script",
-            code: .dataError)
-        } catch {
-          throw UserFacingError("error: \(resume): \(error)", code: .dataError)
-        }
+        let log = try SessionRecordReader.read(resume)
+        engine = try SessionReplay.engine(replaying: log, script: script, analyzer: analyzer, path: resume)
         if case .ended = engine.phase {
           throw UserFacingError("error: \(resume): that session has already ended", code: .dataError)
         }
+        if log.header.redacted && !redact {
+          redacting = true
+          StandardError.write("rekindle: note: this session was recorded with --redact; it goes on redacted\n")
+        }
+        resumed = log
       }
+      let redaction = redacting ? SessionRedaction() : nil
+      let header = SessionRecordFormat.Header(
+        script: script.title, fingerprint: script.fingerprint, started: resumed?.header.started ?? Self.now(),
+        redacted: redacting)
       let recorder = try (record ?? resume).map { path throws(UserFacingError) in
-        try SessionRecorder(
-          path: path, continuingAt: path == resume ? recordNumber : 0, redaction: redact ? SessionRedaction() : nil)
+        if let resume, let resumed, PrivateFile.sameFile(path, resume) {
+          return try SessionRecorder(path: path, header: header, continuing: resumed, redaction: redaction)
+        }
+        return try SessionRecorder(
+          path: path, header: header, replayed: resumed?.entries.map(\.entry) ?? [], redaction: redaction)
       }
       var historyPath: String?
       if history {
@@ -82,10 +83,20 @@ struct Chat: ParsableCommand {
       let style = TerminalStyle.forStandardOutput(noColor: noColor)
       let renderer = ChatRenderer(style: style, interactive: reader.isInteractive, width: Self.terminalWidth())
       let session = ChatSession(
-        engine: engine, reader: reader, renderer: renderer, recorder: recorder, redaction: redact ? SessionRedaction() : nil)
-      code = try session.run(resuming: resume != nil)
+        engine: engine, reader: reader, renderer: renderer, recorder: recorder, redaction: redaction)
+      code = try session.run()
     }
     if code != 0 { throw ExitCode(code) }
+  }
+
+  /// The time now in ISO 8601, UTC, to the second.
+  private static func now() -> String {
+    var seconds = time(nil)
+    var parts = tm()
+    gmtime_r(&seconds, &parts)
+    var buffer = [CChar](repeating: 0, count: 32)
+    let count = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%SZ", &parts)
+    return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   private static func terminalWidth() -> Int {

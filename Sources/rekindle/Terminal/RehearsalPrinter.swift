@@ -11,37 +11,23 @@ struct RehearsalPrinter {
   /// The replayed conversation, as `rekindle chat < replies` would print it.
   func conversation(_ result: RehearsalResult, script: DialogueScript) -> String {
     let renderer = ChatRenderer(style: style, interactive: false, width: 78)
-    let groups = script.groups
-    var engineProgress = (number: 0, total: groups.count)
     var out = style.bold("== \(VisibleText.sanitize(result.transcript.title))") + style.dim("  (\(result.transcript.file))") + "\n"
     if let notes = result.transcript.notes {
       out += renderer.wrap(notes, indent: "   ").map { style.dim($0) }.joined(separator: "\n") + "\n"
     }
-    func render(_ events: [DialogueEvent], reply: String? = nil) -> String {
-      var text = ""
-      for event in events {
-        if case .question(let state, _) = event, let group = script.state(state)?.group,
-          let index = groups.firstIndex(of: group)
-        {
-          engineProgress.number = index + 1
-        }
-        text += renderer.render([event], progress: engineProgress, lastReply: reply)
-      }
-      return text
-    }
-    out += render(result.startEvents)
+    out += renderer.render(result.startEvents)
     for observed in result.turns where observed.played {
       switch observed.turn.action {
       case .reply(let reply):
         out += "> " + VisibleText.sanitize(reply) + "\n"
-        out += render(observed.events, reply: reply)
+        out += renderer.render(observed.events)
       case .back:
-        out += style.dim("/back") + "\n" + render(observed.events)
+        out += style.dim("/back") + "\n" + renderer.render(observed.events)
       case .skip:
-        out += style.dim("/skip") + "\n" + render(observed.events)
+        out += style.dim("/skip") + "\n" + renderer.render(observed.events)
       }
     }
-    out += render(result.finalEvents)
+    out += renderer.render(result.finalEvents)
     return out + "\n"
   }
 

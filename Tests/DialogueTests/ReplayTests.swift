@@ -1,0 +1,52 @@
+import Dialogue
+import Signals
+import XCTest
+
+/// A session record is the log of what she did: replaying it rebuilds the live conversation.
+final class ReplayTests: XCTestCase {
+  func testReplayGivesTheSameStateAsTheLiveConversation() throws {
+    let script = ScriptLoader.builtIn
+    let inputs: [DialogueInput] = [
+      .start, .reply("I messed up, I know that.", safetyCheck: nil), .back,
+      .reply("dunno", safetyCheck: nil), .reply("whatever", safetyCheck: nil), .skip,
+      .reply("It was your birthday. I almost called you.", safetyCheck: nil),
+      .reply("No, there was nobody else.", safetyCheck: nil), .back,
+      .reply("I saw someone for a month, it meant nothing.", safetyCheck: nil),
+    ]
+    var live = DialogueEngine(script: script, analyzer: rulesOnly)
+    var liveEvents: [DialogueEvent] = []
+    for input in inputs { liveEvents += try live.apply(input) }
+
+    let replayed = try DialogueEngine(script: script, analyzer: rulesOnly, replaying: inputs)
+    XCTAssertEqual(replayed.snapshot, live.snapshot)
+    XCTAssertEqual(replayed.summary, live.summary)
+    XCTAssertFalse(liveEvents.isEmpty)
+  }
+
+  func testARecordedSafetyAnswerIsAppliedOnReplay() throws {
+    let script = try loadScript(Fixtures.twoQuestions)
+    let model = Analyzer()
+    var engine = DialogueEngine(script: script, analyzer: model)
+    _ = try engine.start()
+    let reply = "I am so sorry for what I did, I know I hurt you."
+    var analysis = engine.analyze(reply)
+    try XCTSkipUnless(analysis.safetyIsUncertain, "the model reads this reply as certain either way")
+    analysis = analysis.resolvingSafety(confirmed: false)
+    _ = try engine.reply(reply, analysis: analysis, safetyCheck: .dismissed)
+
+    let replayed = try DialogueEngine(
+      script: script, analyzer: model, replaying: [.start, .reply(reply, safetyCheck: .dismissed)])
+    XCTAssertEqual(replayed.snapshot, engine.snapshot)
+    XCTAssertEqual(replayed.turns.last?.safetyCheck, .dismissed)
+  }
+
+  func testAnInputThatDoesNotFitIsAnError() throws {
+    let script = try loadScript(Fixtures.twoQuestions)
+    XCTAssertThrowsError(try DialogueEngine(script: script, analyzer: rulesOnly, replaying: [.back])) { error in
+      XCTAssertEqual(error as? DialogueError, .notStarted)
+    }
+    XCTAssertThrowsError(try DialogueEngine(script: script, analyzer: rulesOnly, replaying: [.start, .back])) { error in
+      XCTAssertEqual(error as? DialogueError, .nothingToUndo)
+    }
+  }
+}
