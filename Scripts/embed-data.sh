@@ -27,7 +27,7 @@ embed Scripts/data/lexicon.txt Sources/Signals/Lexicon/BuiltInLexicon.swift Buil
 embed Scripts/data/concepts.txt Sources/Signals/Learned/BuiltInConcepts.swift BuiltInConcepts \
   "The built-in concept lexicon, embedded in the binary."
 if [ -f Scripts/dialogues/default.yaml ]; then
-  embed Scripts/dialogues/default.yaml Sources/Dialogue/Script/BuiltInDialogue.swift BuiltInDialogue \
+  embed Scripts/dialogues/default.yaml Sources/DialogueFormat/BuiltInDialogue.swift BuiltInDialogue \
     "The built-in dialogue script, embedded in the binary."
 fi
 echo "embedded data regenerated"

@@ -1,4 +1,5 @@
 import Dialogue
+import DialogueFormat
 import Signals
 import Yams
 

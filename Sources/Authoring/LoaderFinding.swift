@@ -1,4 +1,5 @@
 import Dialogue
+import DialogueFormat
 import Signals
 
 /// Turns the loader's single ``ScriptError`` into a ``Diagnostic`` with a rule id and a hint.

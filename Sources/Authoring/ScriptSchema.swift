@@ -1,3 +1,4 @@
+import DialogueFormat
 import JSONText
 import Dialogue
 

@@ -1,3 +1,4 @@
+import DialogueFormat
 import Dialogue
 import Signals
 import Yams

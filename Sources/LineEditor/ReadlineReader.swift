@@ -36,7 +36,7 @@ public final class ReadlineReader: LineReading {
   /// history then still works within the session.
   public internal(set) var historyFileError: HistoryFileError?
 
-  let relay = SignalRelay()
+  let relay = InterruptRelay()
   private let inputDescriptor: Int32
   private var ownedStreams: [UnsafeMutablePointer<FILE>] = []
   private var isClosed = false

@@ -31,19 +31,19 @@ public enum GoldenTranscript {
         new.followUp = observed.followUp
       }
       let old = turn.expect
-      let where_ = "\(t.file):\(turn.line): turn \(index + 1)"
-      if old.state != new.state { changes.append("\(where_): state \(old.state ?? "-") → \(new.state ?? "-")") }
+      let place = "\(t.file):\(turn.line): turn \(index + 1)"
+      if old.state != new.state { changes.append("\(place): state \(old.state ?? "-") → \(new.state ?? "-")") }
       if old.signals.map(Set.init) != new.signals.map(Set.init) {
-        changes.append("\(where_): signals \(list(old.signals)) → \(list(new.signals))")
+        changes.append("\(place): signals \(list(old.signals)) → \(list(new.signals))")
       }
       if old.notSignals != new.notSignals {
-        changes.append("\(where_): not_signals \(list(old.notSignals)) → \(list(new.notSignals))")
+        changes.append("\(place): not_signals \(list(old.notSignals)) → \(list(new.notSignals))")
       }
       if old.evasive != new.evasive {
-        changes.append("\(where_): evasive \(old.evasive.map(String.init) ?? "-") → \(new.evasive.map(String.init) ?? "-")")
+        changes.append("\(place): evasive \(old.evasive.map(String.init) ?? "-") → \(new.evasive.map(String.init) ?? "-")")
       }
       if old.followUp != new.followUp {
-        changes.append("\(where_): follow_up \(old.followUp.map(String.init) ?? "-") → \(new.followUp.map(String.init) ?? "-")")
+        changes.append("\(place): follow_up \(old.followUp.map(String.init) ?? "-") → \(new.followUp.map(String.init) ?? "-")")
       }
       text += "    expect:\n"
       if let state = new.state { text += "      state: \(state)\n" }

@@ -1,5 +1,6 @@
 import Authoring
 import Dialogue
+import DialogueFormat
 import XCTest
 
 /// The built-in conversation and the guide's worked example lint clean, and stay so.

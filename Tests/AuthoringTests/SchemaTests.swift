@@ -1,6 +1,7 @@
 import JSONText
 import Authoring
 import Dialogue
+import DialogueFormat
 import Foundation
 import XCTest
 

@@ -1,4 +1,5 @@
 import Dialogue
+import DialogueFormat
 import XCTest
 
 /// `back()`, `skip()`, `finish()`, progress, and the errors for calls in the wrong phase.

@@ -1,4 +1,5 @@
 import Dialogue
+import DialogueFormat
 import Signals
 import XCTest
 
@@ -9,16 +10,6 @@ func loadScript(_ yaml: String, file: StaticString = #filePath, line: UInt = #li
   } catch {
     XCTFail("script did not load: \(error)", file: file, line: line)
     throw error
-  }
-}
-
-/// The error the loader reports for `yaml`, or nil when it loads.
-func loadError(_ yaml: String, file: String = "broken.yaml") -> ScriptError? {
-  do {
-    _ = try ScriptLoader.load(yaml, file: file)
-    return nil
-  } catch {
-    return error
   }
 }
 

@@ -1,4 +1,5 @@
 import Dialogue
+import DialogueFormat
 import Rehearsal
 import Signals
 import XCTest

@@ -1,5 +1,6 @@
 import Foundation
 import Dialogue
+import DialogueFormat
 import XCTest
 
 /// `rekindle chat` with standard input from a pipe, a file or /dev/null (never a terminal).

@@ -24,7 +24,7 @@ public struct DialogueScript: Sendable, Equatable {
 
   private let indexByID: [String: Int]
 
-  init(
+  package init(
     file: String, title: String, start: String, reactions: [SignalID: String], safety: SafetyRule?,
     states: [DialogueState]
   ) {

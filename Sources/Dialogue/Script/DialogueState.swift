@@ -37,7 +37,7 @@ public struct DialogueState: Sendable, Equatable {
     transitions.firstIndex { $0.condition == nil }
   }
 
-  init(
+  package init(
     id: String, kind: Kind, group: Int?, coach: String?, ask: String?, yesNo: Bool,
     transitions: [Transition], say: String?, line: Int
   ) {

@@ -21,7 +21,7 @@ public struct Guard: Sendable, Equatable {
   /// Variables that must hold exactly these values (an unset variable never matches).
   public let vars: [String: String]
 
-  init(
+  package init(
     anySignals: [SignalID] = [], allSignals: [SignalID] = [], noneSignals: [SignalID] = [],
     answer: YesNoAnswer? = nil, evasive: Bool? = nil, toneAbove: Double? = nil, toneBelow: Double? = nil,
     pattern: ReplyPattern? = nil, vars: [String: String] = [:]

@@ -1,15 +1,16 @@
-import Foundation
+import Synchronization
 
 /// A case-insensitive regular expression (Swift `Regex` syntax) tested against a reply.
 ///
-/// The regex is compiled once, when the script loads, and kept in a box that serializes its use,
-/// so the script stays `Sendable`; equality and hashing use the source only.
+/// The loader checks that the pattern compiles; the regex itself is compiled on its first match
+/// (start-up stays quick) and kept in a box that serializes its use, so the script stays
+/// `Sendable`. Equality and hashing use the source only.
 public struct ReplyPattern: Sendable, Equatable, Hashable {
   /// The pattern as written in the script.
   public let source: String
   private let compiled: CompiledPattern
 
-  init(source: String) {
+  package init(source: String) {
     self.source = source
     compiled = CompiledPattern(source: source)
   }
@@ -19,7 +20,7 @@ public struct ReplyPattern: Sendable, Equatable, Hashable {
   public func hash(into hasher: inout Hasher) { hasher.combine(source) }
 
   /// Compiles the pattern, or describes why it does not compile.
-  static func compile(_ source: String) -> Result<Regex<AnyRegexOutput>, PatternError> {
+  package static func compile(_ source: String) -> Result<Regex<AnyRegexOutput>, PatternError> {
     do {
       return .success(try Regex(source).ignoresCase())
     } catch {
@@ -33,31 +34,29 @@ public struct ReplyPattern: Sendable, Equatable, Hashable {
   }
 }
 
-/// A compiled regex shared by copies of a ``ReplyPattern``; a lock keeps its use single-threaded.
-private final class CompiledPattern: @unchecked Sendable {
+/// A compiled regex shared by copies of a ``ReplyPattern``; a mutex keeps its use single-threaded.
+private final class CompiledPattern: Sendable {
   private let source: String
-  private var regex: Regex<AnyRegexOutput>?
-  private var compiled = false
-  private let lock = NSLock()
+  /// nil until the first match; then the regex, or nil inside when it does not compile.
+  private let regex = Mutex<Regex<AnyRegexOutput>??>(nil)
 
   init(source: String) {
     self.source = source
   }
 
-  /// Compiles on first use (start-up stays quick), then reuses the regex.
+  /// Compiles on first use, then reuses the regex.
   func matches(_ text: String) -> Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    if !compiled {
-      compiled = true
-      if case .success(let built) = ReplyPattern.compile(source) { regex = built }
+    regex.withLock { cached in
+      if cached == nil {
+        if case .success(let built) = ReplyPattern.compile(source) { cached = .some(built) } else { cached = .some(nil) }
+      }
+      guard case .some(.some(let compiled)) = cached else { return false }
+      return (try? compiled.firstMatch(in: text)) != nil
     }
-    guard let regex else { return false }
-    return (try? regex.firstMatch(in: text)) != nil
   }
 }
 
 /// Why a regular expression did not compile.
-struct PatternError: Error {
-  var message: String
+package struct PatternError: Error {
+  package var message: String
 }

@@ -7,7 +7,7 @@ public struct SafetyRule: Sendable, Equatable {
   /// The 1-based line of the `safety:` key.
   public let line: Int
 
-  init(condition: Guard, goto: String, line: Int) {
+  package init(condition: Guard, goto: String, line: Int) {
     self.condition = condition
     self.goto = goto
     self.line = line

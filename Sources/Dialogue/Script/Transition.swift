@@ -17,7 +17,7 @@ public struct Transition: Sendable, Equatable {
   /// The 1-based line where the transition starts in the script.
   public let line: Int
 
-  init(
+  package init(
     condition: Guard?, goto: String, followUp: String?, retries: Int?, coach: String?,
     set: [String: String], examples: [String], line: Int
   ) {

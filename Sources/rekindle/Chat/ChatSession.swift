@@ -171,8 +171,7 @@ final class ChatSession {
       try PrivateFile.write(markdown, to: path)
       return "  Saved the summary to \(VisibleText.sanitize(path)) (readable only by you).\n"
     } catch {
-      let reason = error.message.hasPrefix("error: ") ? String(error.message.dropFirst(7)) : error.message
-      return "  Could not save: \(reason)\n"
+      return "  Could not save: \(error.reason)\n"
     }
   }
 
@@ -193,7 +192,7 @@ final class ChatSession {
       // conversation and its record go on.
       if !outputFailed {
         outputFailed = true
-        StandardError.write("rekindle: warning: \(error.message.hasPrefix("error: ") ? String(error.message.dropFirst(7)) : error.message)\n")
+        StandardError.write("rekindle: warning: \(error.reason)\n")
       }
     }
   }

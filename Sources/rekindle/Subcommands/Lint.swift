@@ -1,6 +1,7 @@
 import ArgumentParser
 import Authoring
 import Dialogue
+import DialogueFormat
 
 /// `rekindle lint`: checks dialogue scripts and reports errors and warnings with their place.
 struct Lint: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dialogue
+import DialogueFormat
 import Rehearsal
 import Signals
 

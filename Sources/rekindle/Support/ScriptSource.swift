@@ -1,4 +1,5 @@
 import Dialogue
+import DialogueFormat
 
 /// Loads the dialogue script: the built-in one, or a file given with `--script`.
 enum ScriptSource {

@@ -12,6 +12,9 @@ struct UserFacingError: Error, CustomStringConvertible {
 
   var description: String { message }
 
+  /// The message without its leading "error: ", for a sentence such as "Could not save: ...".
+  var reason: String { message.hasPrefix("error: ") ? String(message.dropFirst("error: ".count)) : message }
+
   /// Prints the message as `rekindle: error: ...` and returns the exit code to throw. The message
   /// often quotes a file's text or name, so control characters are shown visibly, never sent raw.
   func report() -> ExitCode {

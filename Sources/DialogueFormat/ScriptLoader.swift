@@ -1,3 +1,4 @@
+import Dialogue
 import Signals
 import Yams
 
@@ -31,7 +32,7 @@ public enum ScriptLoader {
 
   /// Parses YAML text into its node tree with the same size, nesting and alias limits as scripts,
   /// turning syntax errors into ``ScriptError``s with `file:line:column` (used for transcripts too).
-  public static func parseYAML(_ yaml: String, file: String, what: String, trusted: Bool = false) throws(ScriptError) -> Node {
+  package static func parseYAML(_ yaml: String, file: String, what: String, trusted: Bool = false) throws(ScriptError) -> Node {
     // The size and nesting pre-scan guards against hostile files; the embedded script is ours.
     if !trusted { try DocumentLimits.checkText(yaml, file: file, what: what) }
     let root: Node

@@ -1,11 +1,12 @@
+import Dialogue
 import Signals
 import Yams
 
 /// Reads a `when:` guard: `signals`, `answer`, `evasive`, `tone`, `matches` and `vars`, all ANDed.
 struct GuardDecoder {
-  static let keys = ["signals", "answer", "evasive", "tone", "matches", "vars"]
-  static let signalKeys = ["any", "all", "none"]
-  static let toneKeys = ["above", "below"]
+  static let keys = ScriptFormat.guardRecord.fieldNames
+  static let signalKeys = ScriptFormat.signals.fieldNames
+  static let toneKeys = ScriptFormat.tone.fieldNames
 
   let reader: NodeReader
 

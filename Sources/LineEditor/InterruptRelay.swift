@@ -19,7 +19,7 @@ private func relaySignal(_ signal: Int32) {
 ///
 /// Handlers are installed only between `activate(_:)` and `deactivate()`; the previous
 /// dispositions are restored afterwards. One relay may be active at a time.
-final class SignalRelay {
+final class InterruptRelay {
   /// The end to poll for readability; -1 if no pipe could be made (signals are then not caught).
   let readEnd: Int32
   private let writeEnd: Int32

@@ -1,38 +1,39 @@
+import Dialogue
 import Signals
 import Yams
 
 /// One `key: value` pair of a YAML mapping, with the key as text.
-public struct Entry {
+package struct Entry {
   /// The key's text.
-  public var key: String
+  package var key: String
   /// The key's node (for its location).
-  public var keyNode: Node
+  package var keyNode: Node
   /// The value's node.
-  public var value: Node
+  package var value: Node
 }
 
 /// Typed access to YAML nodes that turns every mismatch into a ``ScriptError`` at the node's mark.
-public struct NodeReader {
+package struct NodeReader {
   /// The file name used in locations.
-  public let file: String
+  package let file: String
 
   /// A reader reporting locations in `file`.
-  public init(file: String) {
+  package init(file: String) {
     self.file = file
   }
 
   // MARK: - Locations
 
-  public func location(_ node: Node) -> SourceLocation {
+  package func location(_ node: Node) -> SourceLocation {
     SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
   }
 
-  public func error(_ message: String, at node: Node) -> ScriptError {
+  package func error(_ message: String, at node: Node) -> ScriptError {
     ScriptError(message, at: location(node))
   }
 
   /// "a list", "a mapping", "text": what a node is, for messages.
-  public func describe(_ node: Node) -> String {
+  package func describe(_ node: Node) -> String {
     switch node {
     case .mapping: return "a mapping"
     case .sequence: return "a list"
@@ -40,7 +41,7 @@ public struct NodeReader {
     }
   }
 
-  public func isNull(_ node: Node) -> Bool {
+  package func isNull(_ node: Node) -> Bool {
     guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return false }
     return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
   }
@@ -48,7 +49,7 @@ public struct NodeReader {
   // MARK: - Containers
 
   /// The entries of a mapping, in document order; keys must be plain text and unique.
-  public func entries(_ node: Node, of what: String) throws(ScriptError) -> [Entry] {
+  package func entries(_ node: Node, of what: String) throws(ScriptError) -> [Entry] {
     guard let mapping = node.mapping else {
       throw error("\(what) should be a mapping of `key: value` lines, not \(describe(node))", at: node)
     }
@@ -65,7 +66,7 @@ public struct NodeReader {
   }
 
   /// Rejects keys that are not in `allowed`, suggesting the closest allowed one.
-  public func checkKeys(_ entries: [Entry], allowed: [String], in what: String) throws(ScriptError) {
+  package func checkKeys(_ entries: [Entry], allowed: [String], in what: String) throws(ScriptError) {
     for entry in entries where !allowed.contains(entry.key) {
       var message = "unknown key `\(entry.key)` in \(what)"
       if let suggestion = Suggestion.closest(to: entry.key, in: allowed) {
@@ -78,7 +79,7 @@ public struct NodeReader {
   }
 
   /// The items of a list.
-  public func items(_ node: Node, of what: String) throws(ScriptError) -> [Node] {
+  package func items(_ node: Node, of what: String) throws(ScriptError) -> [Node] {
     guard let sequence = node.sequence else {
       throw error("\(what) should be a list, not \(describe(node))", at: node)
     }
@@ -88,28 +89,28 @@ public struct NodeReader {
   // MARK: - Scalars
 
   /// A scalar as text; numbers and booleans are accepted as written.
-  public func text(_ node: Node, of what: String) throws(ScriptError) -> String {
+  package func text(_ node: Node, of what: String) throws(ScriptError) -> String {
     guard let scalar = node.scalar, !isNull(node) else {
       throw error("\(what) should be text, not \(describe(node))", at: node)
     }
     return scalar.string
   }
 
-  public func int(_ node: Node, of what: String) throws(ScriptError) -> Int {
+  package func int(_ node: Node, of what: String) throws(ScriptError) -> Int {
     guard node.scalar != nil, let value = node.int else {
       throw error("\(what) should be a whole number, not \(describe(node))", at: node)
     }
     return value
   }
 
-  public func double(_ node: Node, of what: String) throws(ScriptError) -> Double {
+  package func double(_ node: Node, of what: String) throws(ScriptError) -> Double {
     guard node.scalar != nil, let value = node.float, value.isFinite else {
       throw error("\(what) should be a number, not \(describe(node))", at: node)
     }
     return value
   }
 
-  public func bool(_ node: Node, of what: String) throws(ScriptError) -> Bool {
+  package func bool(_ node: Node, of what: String) throws(ScriptError) -> Bool {
     guard node.scalar != nil, let value = node.bool else {
       throw error("\(what) should be true or false, not \(describe(node))", at: node)
     }
@@ -117,7 +118,7 @@ public struct NodeReader {
   }
 
   /// A mapping of names to text values (for `set` and `vars`).
-  public func stringMap(_ node: Node, of what: String) throws(ScriptError) -> [String: String] {
+  package func stringMap(_ node: Node, of what: String) throws(ScriptError) -> [String: String] {
     var result: [String: String] = [:]
     for entry in try entries(node, of: what) {
       result[entry.key] = try text(entry.value, of: "the value of `\(entry.key)` in \(what)")
@@ -126,7 +127,7 @@ public struct NodeReader {
   }
 
   /// Signal ids from a list, with a suggestion for unknown ones.
-  public func signals(_ node: Node, of what: String) throws(ScriptError) -> [SignalID] {
+  package func signals(_ node: Node, of what: String) throws(ScriptError) -> [SignalID] {
     let list = try items(node, of: what)
     if list.isEmpty { throw error("\(what) is empty; list at least one signal id", at: node) }
     var result: [SignalID] = []
@@ -135,7 +136,7 @@ public struct NodeReader {
   }
 
   /// One signal id.
-  public func signal(_ node: Node, of what: String) throws(ScriptError) -> SignalID {
+  package func signal(_ node: Node, of what: String) throws(ScriptError) -> SignalID {
     let name = try text(node, of: "a signal id in \(what)")
     if let id = SignalID(rawValue: name) { return id }
     let known = SignalID.allCases.map(\.rawValue)

@@ -1,6 +1,6 @@
 /// The shape of one value in a dialogue script: what the structure check expects and what the JSON Schema
 /// describes. Both are generated from the same description (``ScriptFormat``), so they cannot drift apart.
-indirect enum ValueShape: Sendable {
+package indirect enum ValueShape: Sendable {
   /// Prose (a question, coaching, a title): any non-empty scalar; a string in JSON.
   case text
   /// A variable's value: any scalar (string, number or boolean).
@@ -34,34 +34,37 @@ indirect enum ValueShape: Sendable {
 }
 
 /// A mapping with a fixed set of keys.
-struct Record: Sendable {
+package struct Record: Sendable {
   /// The name under `$defs` in the JSON Schema.
-  var name: String
+  package var name: String
   /// A one-line description.
-  var summary: String
+  package var summary: String
   /// The keys, in the order the guide lists them.
-  var fields: [Field]
+  package var fields: [Field]
   /// Whether the mapping needs at least one key.
-  var nonEmpty = false
+  package var nonEmpty = false
 
   /// The field named `name`.
-  func field(_ name: String) -> Field? { fields.first { $0.name == name } }
+  package func field(_ name: String) -> Field? { fields.first { $0.name == name } }
+
+  /// The names of every field, in order: the keys the loader accepts.
+  package var fieldNames: [String] { fields.map(\.name) }
 
   /// The names of the required fields.
-  var required: [String] { fields.filter(\.required).map(\.name) }
+  package var required: [String] { fields.filter(\.required).map(\.name) }
 }
 
 /// One key of a ``Record``.
-struct Field: Sendable {
+package struct Field: Sendable {
   /// The key.
-  var name: String
+  package var name: String
   /// What its value looks like.
-  var shape: ValueShape
+  package var shape: ValueShape
   /// Whether the key must be present.
-  var required = false
+  package var required = false
   /// A one-line description, shown by editors.
-  var summary: String
+  package var summary: String
   /// How messages name the value ("the guard of transition 1 of state `x`"), given the owner's name;
   /// nil for "`name`".
-  var context: (@Sendable (String) -> String)?
+  package var context: (@Sendable (String) -> String)?
 }

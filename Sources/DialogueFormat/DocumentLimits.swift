@@ -1,3 +1,4 @@
+import Dialogue
 import Signals
 import Yams
 

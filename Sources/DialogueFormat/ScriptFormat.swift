@@ -3,11 +3,14 @@ import Signals
 
 /// The dialogue script format (`rekindle-dialogue/1`) as data: every key, its shape and what it is for.
 ///
-/// It mirrors what ``ScriptLoader`` accepts. The structure check walks scripts against it, and
-/// ``ScriptSchema`` prints it as a JSON Schema.
-enum ScriptFormat {
+/// The one description of the format: the loader's decoders take their keys from it, the linter's
+/// structure check walks scripts against it, and the schema command prints it as a JSON Schema.
+package enum ScriptFormat {
+  /// The question groups of the guidance a state can belong to.
+  package static let groups = 1...7
+
   /// The top level of a script.
-  static let root = Record(
+  package static let root = Record(
     name: "script",
     summary: "A Rekindle dialogue script: the questions, how replies move between them, and the safety rule.",
     fields: [
@@ -30,7 +33,7 @@ enum ScriptFormat {
     ])
 
   /// `safety:`.
-  static let safety = Record(
+  package static let safety = Record(
     name: "safetyRule",
     summary: "The global safety rule.",
     fields: [
@@ -42,13 +45,13 @@ enum ScriptFormat {
     ])
 
   /// A state that asks a question.
-  static let questionState = Record(
+  package static let questionState = Record(
     name: "questionState",
     summary: "A state that asks a question and moves on by the first transition whose guard matches the reply.",
     fields: [
       Field(name: "kind", shape: .constant("question"), summary: "`question` (the default when `kind` is left out)."),
       Field(
-        name: "group", shape: .integer(min: 1, max: 7), required: true,
+        name: "group", shape: .integer(min: groups.lowerBound, max: groups.upperBound), required: true,
         summary: "The question group of the guidance, 1 to 7 (shown as progress)."),
       Field(name: "coach", shape: .text, summary: "Coaching shown before the question."),
       Field(name: "ask", shape: .text, required: true, summary: "The question to ask."),
@@ -62,7 +65,7 @@ enum ScriptFormat {
     ])
 
   /// A state that ends the conversation.
-  static let finalState = Record(
+  package static let finalState = Record(
     name: "finalState",
     summary: "A state that ends the conversation: normally (`kind: end`) or with a safety message (`kind: safety`).",
     fields: [
@@ -73,7 +76,7 @@ enum ScriptFormat {
     ])
 
   /// One transition.
-  static let transition = Record(
+  package static let transition = Record(
     name: "transition",
     summary: "One way out of a question state.",
     fields: [
@@ -98,7 +101,7 @@ enum ScriptFormat {
     ])
 
   /// A guard (`when:`).
-  static let guardRecord = Record(
+  package static let guardRecord = Record(
     name: "guard",
     summary: "A condition on the reply; every part that is given must hold.",
     fields: [
@@ -118,7 +121,7 @@ enum ScriptFormat {
     nonEmpty: true)
 
   /// `signals:` in a guard.
-  static let signals = Record(
+  package static let signals = Record(
     name: "signals",
     summary: "Signal conditions.",
     fields: [
@@ -131,7 +134,7 @@ enum ScriptFormat {
     nonEmpty: true)
 
   /// `tone:` in a guard.
-  static let tone = Record(
+  package static let tone = Record(
     name: "tone",
     summary: "Tone bounds (both strict).",
     fields: [
@@ -141,5 +144,5 @@ enum ScriptFormat {
     nonEmpty: true)
 
   /// The signal ids, in taxonomy order.
-  static var signalIDs: [String] { SignalID.ordered.map(\.rawValue) }
+  package static var signalIDs: [String] { SignalID.ordered.map(\.rawValue) }
 }

@@ -1,3 +1,4 @@
+import Dialogue
 import Yams
 
 /// A `goto` waiting to be checked once every state id is known.
@@ -8,7 +9,7 @@ struct StateReference {
 
 /// Reads the `transitions:` list of a question state.
 struct TransitionDecoder {
-  static let keys = ["when", "goto", "follow_up", "retries", "coach", "set", "examples"]
+  static let keys = ScriptFormat.transition.fieldNames
 
   let reader: NodeReader
 

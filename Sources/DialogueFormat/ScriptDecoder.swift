@@ -1,10 +1,11 @@
+import Dialogue
 import Signals
 import Yams
 
 /// Turns the composed YAML tree into a ``DialogueScript`` and checks every cross-reference.
 struct ScriptDecoder {
-  static let keys = ["format", "title", "start", "reactions", "safety", "states"]
-  static let safetyKeys = ["when", "goto"]
+  static let keys = ScriptFormat.root.fieldNames
+  static let safetyKeys = ScriptFormat.safety.fieldNames
 
   let reader: NodeReader
 

@@ -1,11 +1,12 @@
+import Dialogue
 import Signals
 import Yams
 
 /// Reads one entry under `states:`: a question state, or a final state (`kind: end` / `kind: safety`).
 struct StateDecoder {
-  static let questionKeys = ["kind", "group", "coach", "ask", "yes_no", "transitions"]
-  static let finalKeys = ["kind", "say"]
-  static let groups = 1...7
+  static let questionKeys = ScriptFormat.questionState.fieldNames
+  static let finalKeys = ScriptFormat.finalState.fieldNames
+  static let groups = ScriptFormat.groups
 
   let reader: NodeReader
 

@@ -1,3 +1,4 @@
+import Dialogue
 /// A cheap, conservative estimate of how deeply a YAML text nests, made before parsing.
 ///
 /// The YAML composer recurses once per nesting level, so a few thousand `[` (or indentation steps)
