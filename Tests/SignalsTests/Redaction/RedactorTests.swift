@@ -4,7 +4,7 @@ import XCTest
 
 /// The pure ``Redactor``: names, places, email addresses and phone numbers become placeholders,
 /// and evidence spans are carried over to the redacted text.
-final class HardeningRedactorTests: XCTestCase {
+final class RedactorTests: XCTestCase {
   private let redactor = Redactor()
 
   private func redacted(_ text: String) -> String { redactor.redact(text).text }
