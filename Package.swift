@@ -23,10 +23,11 @@ let package = Package(
     .target(name: "Signals"),
     // Pure: the dialogue runtime (scripts as values, the conversation engine, snapshots, summaries). No I/O.
     .target(name: "Dialogue", dependencies: ["Signals"]),
-    // Pure: the dialogue script file format (YAML, limits, decoding with file:line:column errors).
+    // Pure: the dialogue's file formats: scripts (YAML, limits, decoding with file:line:column
+    // errors) and session records (the event log).
     .target(
       name: "DialogueFormat",
-      dependencies: ["Dialogue", "Signals", .product(name: "Yams", package: "Yams")]
+      dependencies: ["Dialogue", "Signals", "JSONText", .product(name: "Yams", package: "Yams")]
     ),
     // Pure: transcripts, replay through the engine, expectations, coverage.
     .target(name: "Rehearsal", dependencies: ["Dialogue", "DialogueFormat", "Signals", "JSONText", .product(name: "Yams", package: "Yams")]),

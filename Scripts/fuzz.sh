@@ -73,7 +73,7 @@ objects() {
   fi
 }
 objs=()
-for module in Signals Dialogue Rehearsal Yams CYaml; do
+for module in JSONText Signals Dialogue DialogueFormat Rehearsal Yams CYaml; do
   while read -r o; do objs+=("$o"); done < <(objects "$module")
 done
 modulemap=$(find "$scratch/checkouts" -path '*CYaml/include/module.modulemap' | head -1)

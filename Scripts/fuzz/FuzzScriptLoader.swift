@@ -2,6 +2,7 @@
 //
 // Any input must load or give a ScriptError; a script that loads is played for a few replies.
 import Dialogue
+import DialogueFormat
 import Signals
 
 private let analyzer = Analyzer()

@@ -3,6 +3,7 @@
 // Any input must load or give a ScriptError; a transcript that loads is replayed through the
 // built-in script.
 import Dialogue
+import DialogueFormat
 import Rehearsal
 import Signals
 

@@ -2,6 +2,7 @@
   @preconcurrency import Glibc
 #endif
 import Dialogue
+import DialogueFormat
 
 /// Appends a session's events to its record file, one line per event in one write each, and reports
 /// write errors once without stopping the conversation.

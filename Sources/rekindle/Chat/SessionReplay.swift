@@ -1,4 +1,5 @@
 import Dialogue
+import DialogueFormat
 import Signals
 
 /// Rebuilds a recorded conversation for `chat --resume` by replaying its events through the engine.

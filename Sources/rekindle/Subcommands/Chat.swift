@@ -3,6 +3,7 @@
 #endif
 import ArgumentParser
 import Dialogue
+import DialogueFormat
 import LineEditor
 import Signals
 

@@ -1,5 +1,6 @@
 import Dialogue
 import JSONText
+import Signals
 
 /// The lines of a session record (`chat --record FILE`), format `rekindle-record/2`: JSON Lines, a
 /// header and then one line per thing the person did (the event log).
@@ -14,30 +15,44 @@ import JSONText
 /// The conversation's state is never written: `--resume` replays the events through the engine.
 /// `signals` is what the reply showed when it was recorded, for people reading the file and to
 /// notice when a reply reads differently on replay.
-enum SessionRecordFormat {
+public enum SessionRecordFormat {
   /// The format this build writes.
-  static let current = "rekindle-record/2"
+  public static let current = "rekindle-record/2"
   /// The format of records written before the event log (a whole snapshot on every line).
-  static let snapshots = "rekindle-record/1"
+  public static let snapshots = "rekindle-record/1"
 
   /// The first line of a record.
-  struct Header: Equatable {
-    var script: String
-    var fingerprint: String
+  public struct Header: Sendable, Equatable {
+    public var script: String
+    public var fingerprint: String
     /// When the session began, as an ISO 8601 UTC time.
-    var started: String
+    public var started: String
     /// Whether replies are written with placeholders for names and contacts (`--redact`).
-    var redacted: Bool
+    public var redacted: Bool
+
+    /// A header for a session of `script` begun at `started`.
+    public init(script: String, fingerprint: String, started: String, redacted: Bool) {
+      self.script = script
+      self.fingerprint = fingerprint
+      self.started = started
+      self.redacted = redacted
+    }
   }
 
   /// An entry after the header: what she did, and the signals a reply showed.
-  struct Entry: Equatable {
-    var input: DialogueInput
-    var signals: [String]?
+  public struct Entry: Sendable, Equatable {
+    public var input: DialogueInput
+    public var signals: [String]?
+
+    /// An entry for `input`, with the signals a reply showed.
+    public init(input: DialogueInput, signals: [String]?) {
+      self.input = input
+      self.signals = signals
+    }
   }
 
   /// The header as one line of JSON (without the newline).
-  static func line(_ header: Header) -> String {
+  public static func line(_ header: Header) -> String {
     JSONValue.object([
       ("format", .string(current)), ("script", .string(header.script)), ("fingerprint", .string(header.fingerprint)),
       ("started", .string(header.started)), ("redacted", .bool(header.redacted)),
@@ -45,7 +60,7 @@ enum SessionRecordFormat {
   }
 
   /// An entry as one line of JSON (without the newline).
-  static func line(_ entry: Entry) -> String {
+  public static func line(_ entry: Entry) -> String {
     var pairs: [(String, JSONValue)]
     switch entry.input {
     case .start: pairs = [("event", .string("start"))]
@@ -124,7 +139,7 @@ enum SessionRecordFormat {
 
   /// What is wrong with a line, in a few words.
   struct FormatProblem: Error {
-    var message: String
+    public var message: String
     init(_ message: String) { self.message = message }
   }
 }
