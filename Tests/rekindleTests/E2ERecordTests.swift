@@ -82,7 +82,7 @@ final class E2ERecordTests: HardeningTestCase {
     let resumed = try chat([], ["--resume", record.path])
     XCTAssertTrue(resumed.exited(65), resumed.summary)
     XCTAssertEqual(
-      resumed.err, "rekindle: error: \(record.path):3:1: damaged record line: a reply event needs \"reply\" (a string)\n")
+      resumed.err, "rekindle: \(record.path):3:1: error: damaged record line: a reply event needs \"reply\" (a string)\n")
     XCTAssertEqual(try String(contentsOf: record, encoding: .utf8), text, "nothing deleted")
   }
 
