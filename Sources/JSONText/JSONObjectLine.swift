@@ -15,6 +15,7 @@ public struct JSONObjectLine {
   /// Parses `bytes` as one JSON object.
   public init(parsing bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) {
     var parser = JSONParser(bytes: bytes)
+    var seen: Set<String> = []
     parser.skipSpace()
     try parser.expect(UInt8(ascii: "{"), "expected '{' at the start of a JSON object")
     parser.skipSpace()
@@ -24,7 +25,11 @@ public struct JSONObjectLine {
       while true {
         parser.skipSpace()
         guard parser.peek == UInt8(ascii: "\"") else { throw parser.error("expected a string key") }
+        let keyStart = parser.position
         let key = try parser.string()
+        if !seen.insert(key).inserted {
+          throw JSONSyntaxError(column: keyStart + 1, message: "the key \"\(key)\" is given twice")
+        }
         parser.skipSpace()
         try parser.expect(UInt8(ascii: ":"), "expected ':' after the key")
         parser.skipSpace()

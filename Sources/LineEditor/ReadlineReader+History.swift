@@ -118,19 +118,28 @@ extension ReadlineReader {
     }
   }
 
-  /// Creates `path` with mode 0600 if missing, and makes a regular file mode 0600.
+  /// Creates `path` with mode 0600 if missing, and makes a regular file mode 0600. Refuses a
+  /// symbolic link (readline would write through it) and a FIFO or socket (opening one waits for
+  /// a reader; reading one never ends).
   static func openPrivateFile(_ path: String) throws {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else {
-      throw HistoryFileError(path: path, operation: "create", code: errno)
+      let code = errno
+      let reason =
+        code == ELOOP ? "it is a symbolic link; give the file itself" : code == ENXIO ? "it is a FIFO or socket, not a file" : nil
+      throw HistoryFileError(path: path, operation: reason == nil ? "create" : "use", code: code, reason: reason)
     }
     defer { Glibc.close(descriptor) }
     var status = stat()
     guard fstat(descriptor, &status) == 0 else {
       throw HistoryFileError(path: path, operation: "inspect", code: errno)
     }
+    let type = status.st_mode & S_IFMT
+    if type == S_IFIFO || type == S_IFSOCK {
+      throw HistoryFileError(path: path, operation: "use", code: EINVAL, reason: "it is a FIFO or socket, not a file")
+    }
     // Leave devices such as /dev/null alone: only a regular file is ours to secure.
-    guard status.st_mode & S_IFMT == S_IFREG, status.st_mode & 0o7777 != 0o600 else { return }
+    guard type == S_IFREG, status.st_mode & 0o7777 != 0o600 else { return }
     guard fchmod(descriptor, 0o600) == 0 else {
       throw HistoryFileError(path: path, operation: "secure", code: errno)
     }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
 import ArgumentParser
 
 /// The `rekindle` command: a practice guide for the conversation with an ex who wants to come back.
@@ -12,7 +15,41 @@ struct Rekindle: ParsableCommand {
       leaves this machine.
       """,
     version: "0.1.0",
-    subcommands: [Chat.self, Analyze.self, Eval.self, Train.self, Rehearse.self, Lint.self, Graph.self, Schema.self],
+    subcommands: [
+      Chat.self, SummaryCommand.self, Compare.self, Analyze.self, Eval.self, Train.self, Rehearse.self, Lint.self,
+      Graph.self, Schema.self,
+    ],
     defaultSubcommand: Chat.self
   )
+
+  /// Runs the command line. Standard streams that were closed are first opened on /dev/null, so no
+  /// file the program opens can become descriptor 0, 1 or 2 (a record written into by the
+  /// transcript). Help, version and completion output go through the same checked writer as every
+  /// command's output, so a full disk is exit 74, not a silent 0.
+  static func main() {
+    for descriptor: Int32 in 0...2 where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+      let null = open("/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY)
+      if null >= 0 && null != descriptor {
+        _ = dup2(null, descriptor)
+        close(null)
+      }
+    }
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .success {
+        let text = fullMessage(for: error)
+        if !text.isEmpty {
+          do {
+            try StandardOutput.write(text + "\n")
+          } catch {
+            Glibc.exit(error.report().rawValue)
+          }
+        }
+        Glibc.exit(0)
+      }
+      exit(withError: error)
+    }
+  }
 }

@@ -68,7 +68,7 @@ final class BuiltInScriptTests: XCTestCase {
     XCTAssertTrue(summary.questions[0].signals.contains { $0.id == .remorse })
     let markdown = summary.markdown()
     XCTAssertTrue(markdown.hasPrefix("# Talking it through: when your ex wants to come back"))
-    XCTAssertTrue(markdown.contains("### 10. And if I decide it is over, how will you take that?"))
+    XCTAssertTrue(markdown.contains("### Question 7 of 7, part 2: And if I decide it is over, how will you take that?"))
   }
 
   func testEvasiveReplyGetsTheBuiltInFollowUp() throws {

@@ -31,8 +31,8 @@ final class SummaryTests: XCTestCase {
   func testMarkdownHasSectionsTalliesAndTheClosingReminder() throws {
     let markdown = try finishedRun().markdown()
     XCTAssertTrue(markdown.hasPrefix("# Two questions\n"))
-    XCTAssertTrue(markdown.contains("### 1. What happened?"))
-    XCTAssertTrue(markdown.contains("### 2. Do you understand what it did to me?"))
+    XCTAssertTrue(markdown.contains("### Question 1 of 2: What happened?"))
+    XCTAssertTrue(markdown.contains("### Question 2 of 2: Do you understand what it did to me?"))
     XCTAssertTrue(markdown.contains("> It was your fault."))
     XCTAssertTrue(markdown.contains("Caution: blames you (\"your fault\")"))
     XCTAssertTrue(markdown.contains("- Hopeful signs: 2"))

@@ -99,9 +99,9 @@ final class ChatTerminalTests: XCTestCase {
 
     // 6. Ctrl-D on the (cleared) empty line: the summary, exit status 0.
     pty.send("\u{04}")
-    try expect(pty, "A summary of your practice conversation.")
-    try expect(pty, "## Question by question")
-    try expect(pty, "## Tally")
+    try expect(pty, "Summary: Talking it through")
+    try expect(pty, "Question 1 of 7:")
+    try expect(pty, "Tally")
     let status = pty.waitForExit(timeout: 10)
     XCTAssertEqual(status, .exited(0), "Ctrl-D should end the session with status 0")
     let all = pty.text(since: 0)
@@ -128,7 +128,7 @@ final class ChatTerminalTests: XCTestCase {
     let output = pty.text(since: 0).trimmingCharacters(in: .whitespacesAndNewlines)
     XCTAssertTrue(
       output.hasSuffix("Stopped."), "the output should end with the Stopped. line; it ends with: \(output.suffix(120).debugDescription)")
-    XCTAssertFalse(output.contains("## Tally"), "Ctrl-C Ctrl-C stops without a summary")
+    XCTAssertFalse(output.contains("Summary:"), "Ctrl-C Ctrl-C stops without a summary")
     assertTerminalRestored(pty)
   }
 
@@ -151,6 +151,9 @@ final class ChatTerminalTests: XCTestCase {
     try expect(pty, "was not about real harm")
     pty.send("I kept an eye on where you went, and I will again.\r")
     if pty.waitFor("y/n> ", timeout: 5) { pty.send("y\r") }
+    // The end offers to save the summary; Enter skips.
+    try expect(pty, "Save this summary to a file? Enter a path, or press Enter to skip:")
+    pty.send("\r")
     let status = pty.waitForExit(timeout: 10)
     XCTAssertEqual(status, .exited(0))
     XCTAssertTrue(pty.text(since: 0).contains("emergency"), "a confirmed concern ends with the safety advice")
@@ -187,7 +190,7 @@ final class ChatTerminalTests: XCTestCase {
     try expect(first, secondQuestion)
     try expect(first, prompt)
     first.send("\u{04}")
-    try expect(first, "## Tally")
+    try expect(first, "Tally")
     XCTAssertEqual(first.waitForExit(timeout: 10), .exited(0))
     assertTerminalRestored(first)
     first.kill()
@@ -209,7 +212,7 @@ final class ChatTerminalTests: XCTestCase {
     second.send("\u{1B}[A")
     try expect(second, reply, "Up in a new --history session should recall the saved reply")
     second.send("\u{15}\u{04}")
-    try expect(second, "## Tally")
+    try expect(second, "Tally")
     XCTAssertEqual(second.waitForExit(timeout: 10), .exited(0))
     assertTerminalRestored(second)
   }
@@ -223,7 +226,7 @@ final class ChatTerminalTests: XCTestCase {
     try expect(pty, secondQuestion)
     try expect(pty, prompt)
     pty.send("\u{04}")
-    try expect(pty, "## Tally")
+    try expect(pty, "Tally")
     XCTAssertEqual(pty.waitForExit(timeout: 10), .exited(0))
     assertTerminalRestored(pty)
 
@@ -291,7 +294,7 @@ final class ChatTerminalTests: XCTestCase {
       "text typed after Ctrl-U should follow the prompt directly; screen:\n\(screen.dump())")
 
     pty.send("\u{15}\u{04}")
-    try expect(pty, "## Tally")
+    try expect(pty, "Tally")
     XCTAssertEqual(pty.waitForExit(timeout: 10), .exited(0))
     assertTerminalRestored(pty)
   }
@@ -323,7 +326,7 @@ final class ChatTerminalTests: XCTestCase {
   /// Starts `rekindle` under a new pty; it is killed in tearDown if still running.
   private func launch(arguments: [String] = ["chat"]) throws -> PTYChatProcess {
     let binary = try rekindleBinary()
-    let environment = [
+    var environment = [
       "TERM=xterm",
       "HOME=" + sandbox.appendingPathComponent("home").path,
       "XDG_STATE_HOME=" + sandbox.appendingPathComponent("state").path,
@@ -331,6 +334,9 @@ final class ChatTerminalTests: XCTestCase {
       "PATH=/usr/bin:/bin",
       "LANG=C.UTF-8",
     ]
+    // Under Scripts/sanitizers.sh the child gets the same sanitizer options as the tests (leak
+    // reports at exit are off there: the Swift runtime's own allocations at exit are not leaks).
+    if let options = ProcessInfo.processInfo.environment["ASAN_OPTIONS"] { environment.append("ASAN_OPTIONS=" + options) }
     child?.kill()
     let process = try PTYChatProcess(
       executable: binary, arguments: arguments, environment: environment, columns: 100, rows: 40)

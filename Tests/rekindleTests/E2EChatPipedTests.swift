@@ -63,7 +63,7 @@ final class E2EChatPipedTests: E2ETestCase {
         "Question 5 of 7\nAsk: Trust will take time to rebuild. How do you feel about going slowly?",
         "> Take all the time you need. I'll wait. ^[[2J",
         "Question 6 of 7\nAsk: Do you understand what the breakup did to me?",
-        "# Talking it through", "## Question by question", "### 1. What did you do while we were apart?",
+        "# Talking it through", "## Question by question", "### Question 1 of 7: What did you do while we were apart?",
         "## Tally", "## A last word",
       ])
     // Question numbers never go backwards.
@@ -87,8 +87,8 @@ final class E2EChatPipedTests: E2ETestCase {
       [
         Self.firstAsk, "> I messed up, I know that.", Self.secondAsk,
         "# Talking it through: when your ex wants to come back", "## Question by question",
-        "### 1. What did you do while we were apart?", "*Answered.*", "> I messed up, I know that.",
-        "- Hopeful: remorse (\"I messed up\")", "### 2. And why did you come back?", "## Tally",
+        "### Question 1 of 7: What did you do while we were apart?", "*Answered.*", "> I messed up, I know that.",
+        "- Hopeful: remorse (\"I messed up\")", "### Question 1 of 7, part 2: And why did you come back?", "## Tally",
         "- Hopeful signs: 1", "## A last word",
       ])
     XCTAssertTrue(out.contains("The conversation was stopped before the last question."), out)
@@ -146,7 +146,7 @@ final class E2EChatPipedTests: E2ETestCase {
     XCTAssertEqual(result.err, "", file: file, line: line)
     let out = result.out
     XCTAssertTrue(out.contains("> " + statement), out, file: file, line: line)
-    guard out.contains("Stopping the practice here.") else {
+    guard out.contains("Safety first.") else {
       XCTFail("no safety exit for \"\(statement)\"; the practice went on:\n\(out.prefix(1500))", file: file, line: line)
       return
     }
@@ -156,7 +156,7 @@ final class E2EChatPipedTests: E2ETestCase {
     XCTAssertFalse(out.contains(later), file: file, line: line)
     XCTAssertFalse(out.contains("/save FILE"), "a command after the safety statement was run", file: file, line: line)
     XCTAssertFalse(out.contains(Self.secondAsk), "the practice went on after a safety statement", file: file, line: line)
-    assertInOrder(out, ["Stopping the practice here.", "## Question by question", "## Tally"], file: file, line: line)
+    assertInOrder(out, ["Safety first.", "## Question by question", "## Tally"], file: file, line: line)
   }
 
   // MARK: - Slash commands
@@ -209,7 +209,7 @@ final class E2EChatPipedTests: E2ETestCase {
       result.out,
       [
         Self.firstAsk, "(Skipped.)", Self.secondAsk, "> I kept thinking about us.", Self.thirdAsk,
-        "### 1. What did you do while we were apart?", "*Skipped.*", "### 2. And why did you come back?", "*Answered.*",
+        "### Question 1 of 7: What did you do while we were apart?", "*Skipped.*", "### Question 1 of 7, part 2: And why did you come back?", "*Answered.*",
       ])
   }
 
@@ -227,13 +227,12 @@ final class E2EChatPipedTests: E2ETestCase {
     XCTAssertEqual(try permissions(target), 0o600)
     XCTAssertEqual(try permissions(target.deletingLastPathComponent()), 0o700)
 
-    // Saving over a file that was readable by others makes it private.
+    // An existing file is not replaced when she cannot be asked (piped input).
     let existing = try makeFile("public.md", "old\n")
-    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: existing.path)
     let again = try chat(["/save \(existing.path)"])
     XCTAssertTrue(again.exited(0), again.summary)
-    XCTAssertEqual(try permissions(existing), 0o600)
-    XCTAssertFalse(try String(contentsOf: existing, encoding: .utf8).contains("old"))
+    XCTAssertTrue(again.out.contains("Could not save: \(existing.path) already exists; not replaced."), again.out)
+    XCTAssertEqual(try String(contentsOf: existing, encoding: .utf8), "old\n")
   }
 
   func testQuitEndsWithTheSummaryAndReadsNoMore() throws {
@@ -304,9 +303,9 @@ final class E2EChatPipedTests: E2ETestCase {
       out,
       [
         "Resuming", Self.thirdAsk, "> It was your birthday. I almost called you that night.", Self.fourthAsk,
-        "## Question by question", "### 1. What did you do while we were apart?", "> I messed up, I know that.",
-        "### 2. And why did you come back?", "> I kept thinking about us.",
-        "### 3. When did you realize you still have feelings for me?",
+        "## Question by question", "### Question 1 of 7: What did you do while we were apart?", "> I messed up, I know that.",
+        "### Question 1 of 7, part 2: And why did you come back?", "> I kept thinking about us.",
+        "### Question 2 of 7: When did you realize you still have feelings for me?",
         "> It was your birthday. I almost called you that night.", "- Hopeful signs: 1",
       ])
     // The resumed session keeps recording to the same file.

@@ -200,11 +200,15 @@ final class HardeningFaultTests: HardeningTestCase {
       throw XCTSkip("mknod needs root: \(String(cString: strerror(errno)))")
     }
     chmod(device.path, 0o666)
-    let input = try makeFile("replies.txt", "\(replies[0])\n/save \(device.path)\n")
+    let other = tempDir.appendingPathComponent("null-device-2")
+    XCTAssertEqual(mknod(other.path, S_IFCHR | 0o666, dev_t(0x103)), 0)
+    chmod(other.path, 0o666)
+    let input = try makeFile("replies.txt", "\(replies[0])\n/save \(other.path)\n")
     let result = try spawn(["chat", "--record", device.path], stdin: input.path)
     XCTAssertEqual(result.exitCode, 0, result.summary)
-    XCTAssertTrue(result.out.contains("Saved the summary to \(device.path)"), result.out)
+    XCTAssertTrue(result.out.contains("Saved the summary to \(other.path)"), result.out)
     XCTAssertEqual(try permissions(device), 0o666, "the device's mode was changed")
+    XCTAssertEqual(try permissions(other), 0o666, "the device's mode was changed")
   }
 
   /// Standard output on a full disk: one line, exit 74 (the chat warns once and goes on).

@@ -103,7 +103,7 @@ final class HardeningOutputSafetyTests: HardeningTestCase {
     }
     XCTAssertFalse(raw.unicodeScalars.contains("\u{07}"), "a raw BEL reached the terminal")
     XCTAssertTrue(raw.contains("Follow up ^[]0;pwned^G"), "the script's text is shown visibly")
-    XCTAssertTrue(raw.contains("It was your fault ^[\\]0;pwned^G"), "the recorded reply is shown visibly (as Markdown)")
+    XCTAssertTrue(raw.contains("“It was your fault ^[]0;pwned^G"), "the recorded reply is shown visibly in the summary")
     assertTerminalRestored(pty)
   }
 

@@ -24,7 +24,7 @@ extension DialogueEngine {
   {
     let current = try awaitedState()
     let asked = state.pendingFollowUp ?? current.ask ?? ""
-    undo.append(state)
+    undo.append(UndoPoint(state))
     var turn = Turn(
       stateID: current.id, question: asked, reply: text, analysis: analysis,
       isFollowUp: state.pendingFollowUp != nil, transition: nil)

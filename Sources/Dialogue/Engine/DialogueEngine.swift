@@ -14,7 +14,7 @@ public struct DialogueEngine: Sendable {
   /// Every reply so far, in order.
   public internal(set) var turns: [Turn] = []
   /// The states `back()` returns to, latest last.
-  var undo: [ConversationState] = []
+  var undo: [UndoPoint] = []
 
   /// An engine for `script`, analyzing replies with `analyzer`.
   public init(script: DialogueScript, analyzer: Analyzer = Analyzer()) {
@@ -35,10 +35,7 @@ public struct DialogueEngine: Sendable {
 
   /// The current question's group among the script's groups ("question 3 of 7"); 0 before the start.
   public var progress: QuestionProgress {
-    let groups = script.groups
-    let group = state.visits.last.flatMap { script.state($0.stateID)?.group }
-    let number = group.flatMap { groups.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
-    return QuestionProgress(number: number, total: groups.count)
+    QuestionProgress.of(visit: state.visits.count - 1, in: state.visits, script: script)
   }
 
   /// The analysis of the latest reply.
@@ -72,7 +69,8 @@ public struct DialogueEngine: Sendable {
   /// Undoes the latest reply or skip and asks that question again.
   public mutating func back() throws(DialogueError) -> [DialogueEvent] {
     _ = try awaitedState()
-    guard let previous = undo.popLast() else { throw .nothingToUndo }
+    guard let point = undo.popLast() else { throw .nothingToUndo }
+    let previous = point.restoring(state)
     state = previous
     turns.removeLast(max(0, turns.count - previous.turnCount))
     return try reask()
@@ -83,7 +81,7 @@ public struct DialogueEngine: Sendable {
     let current = try awaitedState()
     guard let index = current.fallbackIndex else { throw .cannotSkip(current.id) }
     let target = current.transitions[index].goto
-    undo.append(state)
+    undo.append(UndoPoint(state))
     closeVisit(.skipped)
     return [.skipped(current.id), .transition(from: current.id, index: index, to: target)]
       + enter(target, analysis: nil)

@@ -20,10 +20,13 @@ extension DialogueEngine {
     guard snapshot.fingerprint == script.fingerprint else {
       throw .scriptMismatch(expected: script.fingerprint, found: snapshot.fingerprint)
     }
-    for saved in [snapshot.state] + snapshot.undo {
+    for saved in [snapshot.state] + snapshot.undo.map({ $0.restoring(snapshot.state) }) {
       if let problem = Self.problem(in: saved, turnCount: snapshot.turns.count, script: script) {
         throw .invalidSnapshot(problem)
       }
+    }
+    if snapshot.undo.contains(where: { $0.visitCount > snapshot.state.visits.count }) {
+      throw .invalidSnapshot("its undo points do not add up")
     }
     guard snapshot.state.turnCount == snapshot.turns.count else {
       throw .invalidSnapshot("it records \(snapshot.state.turnCount) turns but holds \(snapshot.turns.count)")

@@ -4,7 +4,7 @@
 /// ``DialogueEngine/init(script:analyzer:restoring:)`` and the same script.
 public struct DialogueSnapshot: Sendable, Codable, Equatable {
   /// The snapshot format this build writes and reads.
-  public static let currentVersion = 1
+  public static let currentVersion = 2
 
   /// The snapshot format version.
   public var version: Int
@@ -17,7 +17,7 @@ public struct DialogueSnapshot: Sendable, Codable, Equatable {
   /// Phase, variables, follow-up counters, pending follow-up and question outcomes.
   var state: ConversationState
   /// The states `back()` can return to.
-  var undo: [ConversationState]
+  var undo: [UndoPoint]
 
   /// Where the saved conversation stood.
   public var phase: DialogueEngine.Phase { state.phase }

@@ -8,7 +8,7 @@ extension ConversationSummary {
     if endReason == .stopped { out += "\nThe conversation was stopped before the last question.\n" }
     out += "\n## Question by question\n"
     if questions.isEmpty { out += "\nNo questions were asked.\n" }
-    for (number, question) in questions.enumerated() { out += "\n" + section(question, number: number + 1) }
+    for question in questions { out += "\n" + section(question) }
     out += "\n## Tally\n\n"
     out += "- Hopeful signs: \(hopefulCount)\n- Caution signs: \(cautionCount)\n"
     out += "\nSigns are pointers to listen for, not a verdict; the words behind each one are listed above.\n"
@@ -24,9 +24,9 @@ extension ConversationSummary {
     return out
   }
 
-  private func section(_ question: QuestionSummary, number: Int) -> String {
-    var out = "### \(number). \(MarkdownText.escape(question.question))\n\n"
-    out += "*\(Self.outcomeText(question.outcome))*\n"
+  private func section(_ question: QuestionSummary) -> String {
+    var out = "### \(question.progress.label): \(MarkdownText.escape(question.question))\n\n"
+    out += "*\(Self.outcomeText(question))*\n"
     if !question.replies.isEmpty {
       out += "\nTheir \(question.replies.count == 1 ? "reply" : "replies"):\n\n"
       out += question.replies.map(MarkdownText.blockquote).joined(separator: "\n\n") + "\n"
@@ -42,22 +42,29 @@ extension ConversationSummary {
     out += "\nSigns seen:\n\n"
     for signal in question.signals {
       let words = signal.evidence.map { "\"\(MarkdownText.escape($0))\"" }.joined(separator: ", ")
-      out += "- \(Self.kindText(signal.id.kind)): \(signal.id.label)"
+      out += "- " + Self.signText(signal.id)
       out += words.isEmpty ? "\n" : " (\(words))\n"
     }
     return out
   }
 
-  static func outcomeText(_ outcome: QuestionOutcome) -> String {
-    switch outcome {
+  /// What became of a question, in a sentence.
+  public static func outcomeText(_ question: QuestionSummary) -> String {
+    switch question.outcome {
     case .answered: return "Answered."
     case .evaded: return "Evaded: the answer stayed vague after the follow-ups."
     case .skipped: return "Skipped."
-    case .unanswered: return "Not answered: the conversation ended here."
+    case .unanswered:
+      return question.isOpen ? "In progress: the question being asked now." : "Not answered: the conversation ended here."
     }
   }
 
-  static func kindText(_ kind: SignalID.Kind) -> String {
+  /// "Hopeful: remorse", "Caution: blame", or "Safety concern" (its label would only repeat it).
+  public static func signText(_ id: SignalID) -> String {
+    id.kind == .safety ? kindText(.safety) : "\(kindText(id.kind)): \(id.label)"
+  }
+
+  public static func kindText(_ kind: SignalID.Kind) -> String {
     switch kind {
     case .hopeful: return "Hopeful"
     case .caution: return "Caution"
@@ -65,7 +72,7 @@ extension ConversationSummary {
     }
   }
 
-  static func revisitReason(_ question: QuestionSummary) -> String {
+  public static func revisitReason(_ question: QuestionSummary) -> String {
     var reasons: [String] = []
     if question.outcome == .evaded { reasons.append("evaded") }
     if question.outcome == .skipped { reasons.append("skipped") }
@@ -74,13 +81,13 @@ extension ConversationSummary {
     return reasons.joined(separator: "; ")
   }
 
-  static let safetyNote = """
+  public static let safetyNote = """
     **The practice stopped early because a reply spoke of a safety concern.** If you or anyone else \
     is in danger, call your local emergency number. A domestic-abuse helpline or crisis line can listen \
     in confidence and help you plan what to do next. You deserve to be safe.
     """
 
-  static let closingWords = """
+  public static let closingWords = """
     Whatever you noticed here, the decision is yours alone, and you can take all the time you need \
     to make it. Nothing in this practice decides for you. If the relationship felt unhealthy, or the \
     trust between you can't be rebuilt, that is a good reason to close the chapter. If what you heard \

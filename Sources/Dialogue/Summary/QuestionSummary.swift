@@ -16,6 +16,10 @@ public struct QuestionSummary: Sendable, Codable, Equatable {
   public var signals: [ObservedSignal]
   /// Replies that might have been about harm, which the user judged were not.
   public var dismissedConcerns: [String] = []
+  /// Its place in the conversation, numbered as the chat numbers it ("Question 3 of 7, part 2").
+  public var progress = QuestionProgress(number: 0, total: 0)
+  /// Whether it is the question being asked now (the conversation goes on).
+  public var isOpen = false
 
   /// A question summary with every field given.
   public init(

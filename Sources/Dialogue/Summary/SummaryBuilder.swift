@@ -18,6 +18,8 @@ struct SummaryBuilder {
         stateID: visit.stateID, group: state?.group ?? 0, question: state?.ask ?? visit.stateID,
         outcome: visit.outcome, replies: replies.map(\.reply), signals: observed(in: replies))
       summary.dismissedConcerns = replies.filter { $0.safetyCheck == .dismissed }.map(\.reply)
+      summary.progress = QuestionProgress.of(visit: position, in: visits, script: script)
+      if case .awaitingReply = phase, position == visits.count - 1 { summary.isOpen = true }
       questions.append(summary)
     }
     var reason: EndReason?

@@ -64,8 +64,12 @@ struct LineAnalysis: Sendable {
       out.append(UInt8(ascii: "\n"))
     case .jsonl:
       out.append(UInt8(ascii: "{"))
+      var written = Self.reserved
       for member in passthrough where member.key != "reply" && member.key != "question" {
-        let key = Self.reserved.contains(member.key) ? "input_" + member.key : member.key
+        // A key the output uses itself is renamed "input_KEY" (again, until it is free).
+        var key = member.key
+        while written.contains(key) { key = "input_" + key }
+        written.insert(key)
         JSONEscape.append(key, to: &out)
         out.append(UInt8(ascii: ":"))
         member.rawValue.withUnsafeBufferPointer { JSONRepair.append($0, to: &out) }

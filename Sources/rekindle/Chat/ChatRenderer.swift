@@ -12,12 +12,13 @@ struct ChatRenderer {
   /// The text for a batch of events.
   func render(_ events: [DialogueEvent]) -> String {
     var out = ""
+    var closingShown = false
     for event in events {
       switch event {
       case .coach(let text):
         out += "\n" + wrap(text, indent: "  ").map { style.dim($0) }.joined(separator: "\n") + "\n"
       case .question(_, let text, let progress):
-        let heading = "Question \(progress.number) of \(progress.total)"
+        let heading = progress.label
         out += "\n" + style.bold(heading) + "\n" + style.question("Ask: ") + style.bold(VisibleText.sanitize(text)) + "\n"
       case .followUp(let text):
         out += "\n" + style.question("Follow up: ") + style.bold(VisibleText.sanitize(text)) + "\n"
@@ -35,11 +36,12 @@ struct ChatRenderer {
         out += style.dim("  (Skipped.)") + "\n"
       case .closing(let text):
         out += "\n" + wrap(text, indent: "").joined(separator: "\n") + "\n"
+        closingShown = true
       case .safetyExit(let text, _):
-        out += "\n" + style.danger("Stopping the practice here.") + "\n"
+        out += "\n" + style.danger("Safety first.") + "\n"
         out += wrap(text, indent: "").joined(separator: "\n") + "\n"
       case .summary(let summary):
-        out += "\n" + summaryText(summary)
+        out += interactive ? SummaryRenderer(style: style, width: width).render(summary, closingShown: closingShown) : "\n" + summaryText(summary)
       case .ended:
         break
       }
@@ -86,9 +88,11 @@ struct ChatRenderer {
     return out
   }
 
-  /// The summary as shown in the terminal (its Markdown, which reads well as plain text).
+  /// The summary as shown: rendered for the screen at a terminal, its Markdown in a piped transcript.
   func summaryText(_ summary: ConversationSummary) -> String {
-    VisibleText.sanitize(summary.markdown(), keepingNewlines: true)
+    interactive
+      ? SummaryRenderer(style: style, width: width).render(summary)
+      : VisibleText.sanitize(summary.markdown(), keepingNewlines: true)
   }
 
   /// Splits text into lines of at most `width` columns, each starting with `indent`.

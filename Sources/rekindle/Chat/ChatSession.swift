@@ -36,7 +36,7 @@ final class ChatSession {
   /// returns the process exit code.
   func run() throws -> Int32 {
     if case .awaitingReply(let state) = engine.phase, let question = engine.currentQuestion {
-      show(renderer.style.dim("Resuming the practice where it stopped.") + "\n")
+      show(renderer.style.dim("Resuming the practice where it stopped.") + "\n" + recap())
       show(renderer.render([.question(stateID: state, text: question, progress: engine.progress)]))
     } else {
       show(welcome())
@@ -50,7 +50,10 @@ final class ChatSession {
         let line = raw.trimmingSpaces()
         if line.isEmpty { continue }
         if line.hasPrefix("/") {
-          if try command(ChatCommand(parsing: line)) { return 0 }
+          if try command(ChatCommand(parsing: line)) {
+            offerToSave()
+            return 0
+          }
           continue
         }
         reader.addHistory(line)
@@ -74,7 +77,51 @@ final class ChatSession {
         return 128 + (signal == 0 ? SIGINT : signal)
       }
     }
+    offerToSave()
     return 0
+  }
+
+  /// The questions already asked in a resumed session, one line each with their signs.
+  private func recap() -> String {
+    let done = engine.summary.questions.filter { !$0.isOpen }
+    guard !done.isEmpty else { return "" }
+    var out = "\n" + renderer.style.bold("So far") + "\n"
+    for question in done {
+      var line = "\(question.progress.label): \(question.question) "
+      switch question.outcome {
+      case .answered: line += "(answered"
+      case .evaded: line += "(evaded"
+      case .skipped: line += "(skipped"
+      case .unanswered: line += "(not answered"
+      }
+      let signs = question.signals.map { $0.id.label }
+      line += signs.isEmpty ? ")" : "; " + signs.joined(separator: ", ") + ")"
+      out += renderer.wrap(line, indent: "  ").joined(separator: "\n") + "\n"
+    }
+    return out
+  }
+
+  /// At the end of a conversation at a terminal: offers to save the summary, and says where the
+  /// record is and how to see the summary again.
+  private func offerToSave() {
+    guard reader.isInteractive else { return }
+    if let recorder {
+      show(renderer.style.dim("The session is recorded in \(VisibleText.sanitize(recorder.path)); `rekindle summary \(VisibleText.sanitize(recorder.path))` shows this summary again.") + "\n")
+    }
+    let markdown = (redaction?.summary(of: engine) ?? engine.summary).markdown()
+    while true {
+      switch reader.readLine(prompt: "Save this summary to a file? Enter a path, or press Enter to skip: ") {
+      case .line(let raw):
+        let path = raw.trimmingSpaces()
+        if path.isEmpty { return }
+        let result = save(markdown, to: path)
+        show(result)
+        if result.hasPrefix("  Saved") { return }
+      case .endOfInput, .interrupted:
+        show("\n")
+        return
+      }
+    }
   }
 
   /// Applies one input to the engine and records it.
@@ -149,7 +196,7 @@ final class ChatSession {
         show("  This question cannot be skipped.\n")
       }
     case .summary:
-      show("\n" + renderer.summaryText(engine.summary))
+      show((renderer.interactive ? "" : "\n") + renderer.summaryText(engine.summary))
     case .save(let path):
       guard let path else {
         show("  Usage: /save FILE\n")
@@ -165,14 +212,51 @@ final class ChatSession {
     return false
   }
 
-  /// Saves the summary; returns the line to show.
-  private func save(_ markdown: String, to path: String) -> String {
+  /// Saves the summary; returns the line to show. `~/` means the home directory. The session's
+  /// own record is refused; an existing file is replaced only when she says so at a terminal.
+  private func save(_ markdown: String, to typed: String) -> String {
+    let path = Self.expandingHome(typed)
+    let shown = VisibleText.sanitize(path)
+    if let recorder, PrivateFile.sameFile(path, recorder.path) {
+      return "  Could not save: \(shown) is this session's record; choose another file.\n"
+    }
+    var replacing = false
+    if PrivateFile.isRegularFile(path) {
+      guard reader.isInteractive else { return "  Could not save: \(shown) already exists; not replaced. Choose another name.\n" }
+      guard confirm("  \(shown) already exists. Replace it? (y/n) ") else { return "  Not saved.\n" }
+      replacing = true
+    }
     do {
-      try PrivateFile.write(markdown, to: path)
-      return "  Saved the summary to \(VisibleText.sanitize(path)) (readable only by you).\n"
+      let created = try PrivateFile.write(markdown, to: path, replacing: replacing)
+      let folders = created.isEmpty ? "" : " Created the folder \(VisibleText.sanitize(created[created.count - 1])) for it."
+      return "  Saved the summary to \(shown) (readable only by you).\(folders)\n"
     } catch {
       return "  Could not save: \(error.reason)\n"
     }
+  }
+
+  /// Asks a yes/no question; anything but yes (including Ctrl-C and Ctrl-D) is no.
+  private func confirm(_ question: String) -> Bool {
+    while true {
+      switch reader.readLine(prompt: question) {
+      case .line(let raw):
+        switch raw.trimmingSpaces().lowercased() {
+        case "y", "yes": return true
+        case "n", "no", "": return false
+        default: show("  Please type y or n.\n")
+        }
+      case .endOfInput, .interrupted:
+        show("\n")
+        return false
+      }
+    }
+  }
+
+  /// `~` and `~/...` with the home directory ($HOME), as a shell would expand them.
+  static func expandingHome(_ path: String) -> String {
+    guard path == "~" || path.hasPrefix("~/"), let home = getenv("HOME").map({ String(cString: $0) }), !home.isEmpty
+    else { return path }
+    return home + path.dropFirst()
   }
 
   private func welcome() -> String {

@@ -42,7 +42,9 @@ enum FileReader {
 
   /// The text of `path`; invalid UTF-8 is an error naming the line.
   static func readText(_ path: String) throws(UserFacingError) -> String {
-    let bytes = try read(path)
+    var bytes = try read(path)
+    // A leading byte-order mark (some Windows editors write one) is not part of the text.
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     if bytes.contains(0) {
       let line = bytes.prefix { $0 != 0 }.filter { $0 == UInt8(ascii: "\n") }.count + 1
       throw UserFacingError("error: \(path):\(line): contains a NUL byte; is it a binary file?", code: .dataError)

@@ -14,6 +14,8 @@ final class LineSource {
   private var end = 0
   private var carry: [UInt8] = []
   private var finished = false
+  /// Whether no byte has been read yet (a leading byte-order mark is dropped).
+  private var atStart = true
   /// The 1-based number of the last line returned.
   private(set) var lineNumber = 0
   /// Called before a read that may block, so output written so far can be flushed.
@@ -110,6 +112,10 @@ final class LineSource {
       }
       if n == 0 { finished = true }
       end = n
+      if atStart {
+        atStart = false
+        if n >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { start = 3 }
+      }
       return
     }
   }

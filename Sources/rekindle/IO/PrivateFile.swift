@@ -43,38 +43,55 @@ enum PrivateFile {
     return fd
   }
 
-  /// Writes `text` to `path`, replacing it, with mode 0600.
+  /// Writes `text` to `path` with mode 0600.
   ///
-  /// A new file, or a plain existing one, is written beside it and renamed into place, so a crash
-  /// or a full disk never leaves a half-written file where the old one was. Anything else (a
-  /// device such as /dev/full, a symbolic or hard link, a file you may not write) is written in place.
-  static func write(_ text: String, to path: String) throws(UserFacingError) {
-    try createParentDirectories(of: path)
+  /// A new file, or an existing regular one when `replacing` is true, is written beside it and
+  /// renamed into place, so a crash or a full disk never leaves a half-written file where the old
+  /// one was. A symbolic link is never followed, and an existing regular file is never replaced
+  /// unless `replacing` (the caller asks first). A device (such as /dev/null) is written in place
+  /// and its mode left alone. Missing parent directories are created 0700; `created` lists them.
+  @discardableResult
+  static func write(_ text: String, to path: String, replacing: Bool) throws(UserFacingError) -> [String] {
     var info = stat()
-    let exists = lstat(path, &info) == 0
-    if !exists || ((info.st_mode & S_IFMT) == S_IFREG && info.st_nlink == 1 && access(path, W_OK) == 0) {
-      let temporary = path + ".rekindle-\(getpid())"
-      let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-      if fd >= 0 {
-        _ = fchmod(fd, 0o600)
-        var failure = writeAll(fd, text)
-        if failure == nil && fsync(fd) != 0 { failure = errno }
-        close(fd)
-        if failure == nil && rename(temporary, path) != 0 { failure = errno }
-        guard let failure else { return }
-        unlink(temporary)
-        throw UserFacingError("error: \(path): \(String(cString: strerror(failure)))", code: .ioError)
+    if lstat(path, &info) == 0 {
+      switch info.st_mode & S_IFMT {
+      case S_IFLNK:
+        throw UserFacingError("error: \(path): is a symbolic link; not followed", code: .cantCreate)
+      case S_IFDIR:
+        throw UserFacingError("error: \(path): is a directory", code: .cantCreate)
+      case S_IFCHR:
+        return try writeInPlace(text, to: path)
+      case S_IFREG:
+        if !replacing { throw UserFacingError("error: \(path): already exists; not replaced", code: .cantCreate) }
+      default:
+        throw UserFacingError("error: \(path): exists and is not a regular file; not replaced", code: .cantCreate)
       }
-      // No file can be made beside it (say, a directory that is not writable): write in place.
     }
-    let fd = open(path, O_WRONLY | O_TRUNC | O_CREAT | O_CLOEXEC, 0o600)
+    let created = try createParentDirectories(of: path)
+    do {
+      try write(bytes: Array(text.utf8), to: path, force: replacing)
+    } catch {
+      removeDirectories(created)
+      throw error
+    }
+    return created
+  }
+
+  /// Writes to a device in place (its mode is not ours to change).
+  private static func writeInPlace(_ text: String, to path: String) throws(UserFacingError) -> [String] {
+    let fd = open(path, O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
     if fd < 0 { throw UserFacingError("error: \(path): \(String(cString: strerror(errno)))", code: .ioError) }
     defer { close(fd) }
-    // Only a regular file is made private: `/save /dev/null` run as root must not change the device.
-    if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG { _ = fchmod(fd, 0o600) }
     if let failure = writeAll(fd, text) {
       throw UserFacingError("error: \(path): \(String(cString: strerror(failure)))", code: .ioError)
     }
+    return []
+  }
+
+  /// Whether `path` is an existing regular file (not following a symbolic link).
+  static func isRegularFile(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
   }
 
   /// Refuses `path` when something already exists there (unless `force`) or when it is a symbolic
@@ -98,7 +115,10 @@ enum PrivateFile {
     let temporary = path + ".rekindle-\(getpid()).tmp"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
     if fd < 0 {
-      throw UserFacingError("error: \(temporary): \(String(cString: strerror(errno)))", code: errno == ENOENT ? .cantCreate : .ioError)
+      let code = errno
+      throw UserFacingError(
+        "error: \(path): \(code == ENOENT ? "its folder does not exist" : String(cString: strerror(code)))",
+        code: code == ENOENT ? .cantCreate : .ioError)
     }
     _ = fchmod(fd, 0o600)
     var failure = bytes.withUnsafeBufferPointer { writeAll(fd, $0) }
@@ -147,15 +167,27 @@ enum PrivateFile {
   }
 
   /// Creates the missing parent directories of `path` with mode 0700.
-  static func createParentDirectories(of path: String) throws(UserFacingError) {
+  @discardableResult
+  static func createParentDirectories(of path: String) throws(UserFacingError) -> [String] {
     var components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     components.removeLast()
     var current = path.hasPrefix("/") ? "" : "."
+    var created: [String] = []
     for component in components where !component.isEmpty {
       current += "/" + component
-      if mkdir(current, 0o700) != 0 && errno != EEXIST {
-        throw UserFacingError("error: \(current): \(String(cString: strerror(errno)))", code: .ioError)
+      if mkdir(current, 0o700) == 0 {
+        created.append(current)
+      } else if errno != EEXIST {
+        let code = errno
+        removeDirectories(created)
+        throw UserFacingError("error: \(current): \(String(cString: strerror(code)))", code: .ioError)
       }
     }
+    return created
+  }
+
+  /// Removes directories this process just created (deepest first), when what they were for failed.
+  static func removeDirectories(_ created: [String]) {
+    for directory in created.reversed() { rmdir(directory) }
   }
 }

@@ -13,10 +13,20 @@ struct Analyze: ParsableCommand {
 
   enum InputFormat: String, ExpressibleByArgument, CaseIterable {
     case lines, jsonl
+
+    /// `json` is accepted for `jsonl`.
+    init?(argument: String) {
+      self.init(rawValue: argument == "json" ? "jsonl" : argument)
+    }
   }
 
   enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, jsonl
+
+    /// `json` is accepted for `jsonl`: one JSON object per reply either way.
+    init?(argument: String) {
+      self.init(rawValue: argument == "json" ? "jsonl" : argument)
+    }
   }
 
   @Argument(help: "Files to read ('-' for standard input; standard input when none).")
@@ -25,7 +35,7 @@ struct Analyze: ParsableCommand {
   @Option(help: "Input: 'lines' (one reply per line) or 'jsonl' (objects with \"reply\" and optional \"question\").")
   var input: InputFormat = .lines
 
-  @Option(help: "Output: 'text' (default on a terminal) or 'jsonl' (default otherwise).")
+  @Option(help: "Output: 'text' (default on a terminal) or 'jsonl' (default otherwise; 'json' means the same).")
   var format: OutputFormat?
 
   @Option(help: "The question every reply answers (for --input lines).")

@@ -82,7 +82,7 @@ struct Chat: ParsableCommand {
       }
       let reader = makeLineReader(completions: ChatCommand.names, historyFile: historyPath)
       let style = TerminalStyle.forStandardOutput(noColor: noColor)
-      let renderer = ChatRenderer(style: style, interactive: reader.isInteractive, width: Self.terminalWidth())
+      let renderer = ChatRenderer(style: style, interactive: reader.isInteractive, width: TerminalStyle.outputWidth())
       let session = ChatSession(
         engine: engine, reader: reader, renderer: renderer, recorder: recorder, redaction: redaction)
       code = try session.run()
@@ -98,13 +98,5 @@ struct Chat: ParsableCommand {
     var buffer = [CChar](repeating: 0, count: 32)
     let count = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%SZ", &parts)
     return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-  }
-
-  private static func terminalWidth() -> Int {
-    var size = winsize()
-    if isatty(1) == 1 && ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col >= 40 {
-      return min(Int(size.ws_col) - 2, 100)
-    }
-    return 78
   }
 }

@@ -13,6 +13,11 @@ struct Eval: ParsableCommand {
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case text, json
+
+    /// `jsonl` is accepted for `json`, as `analyze` accepts `json` for `jsonl`.
+    init?(argument: String) {
+      self.init(rawValue: argument == "jsonl" ? "json" : argument)
+    }
   }
 
   @Argument(help: "Labeled JSON Lines files.")

@@ -18,6 +18,11 @@ struct Lint: ParsableCommand {
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case text, json
+
+    /// `jsonl` is accepted for `json`, as `analyze` accepts `json` for `jsonl`.
+    init?(argument: String) {
+      self.init(rawValue: argument == "jsonl" ? "json" : argument)
+    }
   }
 
   @Argument(help: "Script files to check (the built-in script when none).")

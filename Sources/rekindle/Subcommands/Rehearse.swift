@@ -16,6 +16,11 @@ struct Rehearse: ParsableCommand {
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case text, json, junit
+
+    /// `jsonl` is accepted for `json`, as `analyze` accepts `json` for `jsonl`.
+    init?(argument: String) {
+      self.init(rawValue: argument == "jsonl" ? "json" : argument)
+    }
   }
 
   @Argument(help: "Transcript files (YAML, or plain text with one reply per line).")
@@ -33,7 +38,7 @@ struct Rehearse: ParsableCommand {
   @Flag(help: "Report which transitions and states of the script the transcripts exercised.")
   var coverage = false
 
-  @Option(help: ArgumentHelp("With --coverage: exit 1 below this percentage of transitions.", valueName: "percent"))
+  @Option(help: ArgumentHelp("Exit 1 below this percentage of transitions covered (implies --coverage).", valueName: "percent"))
   var minCoverage: Double?
 
   @Option(help: ArgumentHelp("Dialogue script to play (overrides the transcripts' own).", valueName: "file"))
@@ -74,7 +79,7 @@ struct Rehearse: ParsableCommand {
       let printer = RehearsalPrinter(style: style)
       var out = ""
       var reports: [(String, CoverageReport)] = []
-      if coverage {
+      if coverage || minCoverage != nil {
         for (key, dialogue) in scripts.sorted(by: { $0.key < $1.key }) {
           let mine = zip(results, scriptOfResult).filter { $0.1 == key }.map(\.0)
           reports.append((key.isEmpty ? ScriptLoader.builtInFile : key, CoverageReport(script: dialogue, results: mine)))
@@ -114,6 +119,18 @@ struct Rehearse: ParsableCommand {
     return directory.isEmpty ? own : directory + "/" + own
   }
 
+  /// The comment lines (and blank lines among them) at the top of the file at `path`.
+  static func leadingComments(of path: String) -> String {
+    guard let text = try? FileReader.readText(path) else { return "" }
+    var kept = ""
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      let trimmed = line.drop { $0 == " " || $0 == "\t" }
+      guard trimmed.isEmpty || trimmed.hasPrefix("#") else { break }
+      kept += line + "\n"
+    }
+    return kept.contains("#") ? kept : ""
+  }
+
   private func writeGolden(_ results: [RehearsalResult], printer: RehearsalPrinter) throws(UserFacingError) -> String {
     var out = ""
     for result in results {
@@ -125,7 +142,9 @@ struct Rehearse: ParsableCommand {
         continue
       }
       for change in changes { out += "  \(VisibleText.sanitize(change))\n" }
-      try PrivateFile.write(text, to: path)
+      // The transcript's own opening comments are kept above the rewritten expectations.
+      let comments = result.transcript.isPlainText ? "" : Self.leadingComments(of: path)
+      try PrivateFile.write(comments + text, to: path, replacing: true)
       out += "updated \(path) (\(changes.count) change\(changes.count == 1 ? "" : "s"))\n"
     }
     return out

@@ -8,6 +8,16 @@ struct TerminalStyle: Sendable {
   let enabled: Bool
 
   /// Styling for standard output, decided from the terminal and the environment.
+  /// The width to wrap output at: the terminal's columns less two (at most 100), or 78 when
+  /// standard output is not a terminal or is narrower than 40 columns.
+  static func outputWidth() -> Int {
+    var size = winsize()
+    if isatty(1) == 1 && ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col >= 40 {
+      return min(Int(size.ws_col) - 2, 100)
+    }
+    return 78
+  }
+
   static func forStandardOutput(noColor: Bool) -> TerminalStyle {
     let env = getenv("NO_COLOR").map { String(cString: $0) } ?? ""
     let term = getenv("TERM").map { String(cString: $0) } ?? ""

@@ -1,0 +1,214 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
+import Foundation
+import XCTest
+
+/// The second adversarial pass: closed standard streams, files that are links or FIFOs, byte-order
+/// marks, duplicate keys, exit codes on full disks, and memory that must not grow with the square
+/// of the turns. Each test names the item of that pass it covers.
+final class HardeningLimitsTests: HardeningTestCase {
+  private let replies = ["I messed up, I know that.", "I kept thinking about us.", "It was your birthday."]
+
+  private var loopScript: String {
+    """
+    format: rekindle-dialogue/1
+    title: Loop
+    start: a
+    safety:
+      when: { signals: { any: [safety] } }
+      goto: stop
+    states:
+      a:
+        group: 1
+        ask: "First?"
+        transitions:
+          - goto: b
+      b:
+        group: 2
+        ask: "Second?"
+        transitions:
+          - goto: a
+      stop:
+        kind: safety
+        say: "Stop."
+
+    """
+  }
+
+  /// Item 3 and 6: a 20,000-turn rehearsal and a 10,000-reply chat of a looping script take
+  /// memory in proportion to the turns, not their square (before: 7.07 GB and 2.8 GB).
+  func testManyTurnsStayInBoundedMemory() throws {
+    _ = try makeFile("loop.yaml", loopScript)
+    let turns = size(20_000)
+    let transcript = try makeFile(
+      "long.yaml", "title: long\nscript: loop.yaml\nturns:\n" + String(repeating: "  - reply: \"I was sorry\"\n", count: turns))
+    let rehearsal = try spawn(["rehearse", "--check", "--no-model", transcript.path], timeout: 120)
+    XCTAssertEqual(rehearsal.exitCode, 0, rehearsal.summary)
+    // (The ceiling is above the test runner's own size, which a spawned child's peak starts from;
+    // the square of the turns took gigabytes.)
+    assertMemory(rehearsal, below: 400, "a \(turns)-turn rehearsal")
+
+    let input = try makeFile("replies.txt", String(repeating: "I was sorry\n", count: size(10_000)))
+    let record = tempDir.appendingPathComponent("loop.jsonl")
+    let chat = try spawn(["chat", "--no-model", "--script", "loop.yaml", "--record", record.path], stdin: input.path, timeout: 120)
+    XCTAssertEqual(chat.exitCode, 0, chat.summary)
+    assertMemory(chat, below: 400, "a chat of \(size(10_000)) replies")
+    let bytes = try FileManager.default.attributesOfItem(atPath: record.path)[.size] as? Int ?? 0
+    XCTAssertLessThan(bytes, size(10_000) * 80, "the record grows by one short line per reply")
+    let resumed = try spawn(["chat", "--no-model", "--script", "loop.yaml", "--resume", record.path], timeout: 120)
+    XCTAssertEqual(resumed.exitCode, 0, resumed.summary)
+    XCTAssertEqual(resumed.err, "")
+  }
+
+  /// Item 7: with standard output closed, the record is not opened as descriptor 1, so nothing but
+  /// its own lines goes into it, and it resumes.
+  func testClosedStandardOutputNeverBecomesTheRecord() throws {
+    let input = try makeFile("replies.txt", replies.prefix(2).joined(separator: "\n") + "\n")
+    let record = tempDir.appendingPathComponent("closed.jsonl")
+    let result = try spawn(["chat", "--no-model", "--record", record.path], stdin: input.path, shellSetup: "exec 1>&-;")
+    XCTAssertNotNil(result.exitCode, result.summary)
+    let lines = try recordLines(record)
+    XCTAssertEqual(lines.count, 4, "a header, the start and two replies: \(lines)")
+    XCTAssertEqual(try spawn(["chat", "--no-model", "--resume", record.path]).exitCode, 0)
+  }
+
+  /// Item 18: help, version and completion scripts written to a full disk are exit 74.
+  func testHelpAndVersionOnAFullDiskAreIOErrors() throws {
+    for arguments in [["--help"], ["--version"], ["chat", "--help"], ["--generate-completion-script", "bash"]] {
+      let result = try spawn(arguments, stdout: .path("/dev/full"))
+      assertOneLineError(result, 74, mentions: ["No space left on device"], arguments.joined(separator: " "))
+    }
+    XCTAssertEqual(try spawn(["--version"]).out, "0.1.0\n")
+  }
+
+  /// Item 19: `--min-coverage` without `--coverage` still gates (and shows the coverage).
+  func testMinCoverageImpliesCoverage() throws {
+    let transcript = try makeFile("one.txt", "I messed up, I know that.\n")
+    let result = try spawn(["rehearse", "--no-model", "--min-coverage", "100", transcript.path])
+    XCTAssertEqual(result.exitCode, 1, result.summary)
+    XCTAssertTrue(result.err.contains("transition coverage is below 100"), result.err)
+    XCTAssertTrue(result.out.contains("Coverage") || result.out.contains("coverage"), result.out.suffix(400).description)
+  }
+
+  /// Item 15: a leading UTF-8 byte-order mark is dropped by every reader.
+  func testAByteOrderMarkIsDroppedEverywhere() throws {
+    let bom = "\u{FEFF}"
+    let text = try makeFile("bom.txt", bom + "It was your fault.\n")
+    let analyzed = try spawn(["analyze", "--no-model", "--format", "jsonl", text.path])
+    XCTAssertEqual(analyzed.exitCode, 0, analyzed.summary)
+    XCTAssertTrue(analyzed.out.hasPrefix("{\"reply\":\"It was your fault.\""), analyzed.out)
+    XCTAssertTrue(analyzed.out.contains("\"id\":\"blame\""), analyzed.out)
+
+    let jsonl = try makeFile("bom.jsonl", bom + "{\"reply\":\"It was your fault.\",\"signals\":[\"blame\"]}\n")
+    XCTAssertEqual(try spawn(["analyze", "--no-model", "--input", "jsonl", jsonl.path]).exitCode, 0)
+    XCTAssertEqual(try spawn(["eval", "--no-model", jsonl.path]).exitCode, 0)
+
+    let transcript = try makeFile("bom.yaml", bom + "title: t\nturns:\n  - reply: \"I messed up.\"\n")
+    XCTAssertEqual(try spawn(["rehearse", "--no-model", transcript.path]).exitCode, 0)
+    let lexicon = try makeFile("bom-lexicon.txt", bom + "# a comment\nblame 1.0 your fault\n")
+    XCTAssertEqual(try spawn(["analyze", "--lexicon", lexicon.path, text.path]).exitCode, 0)
+    // The loop script has lint findings of its own (it never ends); none is about the mark.
+    let script = try makeFile("bom-script.yaml", bom + loopScript)
+    let linted = try spawn(["lint", script.path])
+    XCTAssertTrue(linted.out.contains("[no-end]"), linted.out)
+    XCTAssertFalse(linted.out.contains(":1:"), linted.out)
+  }
+
+  /// Item 16: a key given twice is an error at its column; keys that clash with the output's own
+  /// are renamed once and never duplicated.
+  func testDuplicateAndClashingKeysInJSONLinesInput() throws {
+    let duplicate = try makeFile("dup.jsonl", "{\"reply\":\"a\",\"reply\":\"b\"}\n")
+    let refused = try spawn(["analyze", "--no-model", "--input", "jsonl", duplicate.path])
+    XCTAssertEqual(refused.exitCode, 65, refused.summary)
+    XCTAssertEqual(refused.errLines.first, "rekindle: \(duplicate.path):1:14: error: the key \"reply\" is given twice")
+
+    let clash = try makeFile("clash.jsonl", "{\"reply\":\"It was your fault.\",\"signals\":1,\"input_signals\":2}\n")
+    let result = try spawn(["analyze", "--no-model", "--input", "jsonl", clash.path])
+    XCTAssertEqual(result.exitCode, 0, result.summary)
+    let object = try XCTUnwrap(jsonObject(E2EText.lines(result.out).first ?? ""))
+    XCTAssertEqual(object["input_signals"] as? Int, 1)
+    XCTAssertEqual(object["input_input_signals"] as? Int, 2)
+    XCTAssertEqual(result.out.components(separatedBy: "\"input_signals\"").count, 2, "one key, once")
+  }
+
+  /// Items 5 and 10: a history file that is a symbolic link or a FIFO is refused with a warning
+  /// (the link's target untouched, no hang), and the practice goes on.
+  func testHistoryFileThatIsALinkOrAFIFOIsRefused() throws {
+    let state = tempDir.appendingPathComponent("state/rekindle")
+    try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+    let target = try makeFile("precious.txt", (1...50).map { "line \($0)" }.joined(separator: "\n") + "\n")
+    try FileManager.default.createSymbolicLink(at: state.appendingPathComponent("history"), withDestinationURL: target)
+    let input = try makeFile("replies.txt", replies[0] + "\n")
+    let linked = try spawn(["chat", "--no-model", "--history"], stdin: input.path)
+    XCTAssertEqual(linked.exitCode, 0, linked.summary)
+    XCTAssertTrue(linked.err.contains("history not kept"), linked.err)
+    XCTAssertTrue(linked.err.contains("symbolic link"), linked.err)
+    XCTAssertEqual(try String(contentsOf: target, encoding: .utf8).split(separator: "\n").count, 50)
+
+    try FileManager.default.removeItem(at: state.appendingPathComponent("history"))
+    XCTAssertEqual(mkfifo(state.appendingPathComponent("history").path, 0o600), 0)
+    let fifo = try spawn(["chat", "--no-model", "--history"], stdin: input.path, timeout: 20)
+    XCTAssertEqual(fifo.exitCode, 0, fifo.summary)
+    XCTAssertTrue(fifo.err.contains("FIFO"), fifo.err)
+  }
+
+  /// Items 8, 9 and 20: /save refuses the session's own record, an existing file (piped input
+  /// cannot be asked) and a symbolic link; a failed save leaves no folders behind.
+  func testSaveRefusesTheRecordExistingFilesAndLinks() throws {
+    let record = tempDir.appendingPathComponent("session.jsonl")
+    let existing = try makeFile("notes.md", "keep me\n")
+    let target = try makeFile("target.md", "target\n")
+    let link = tempDir.appendingPathComponent("link.md")
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+    let deep = "new/" + String(repeating: "d/", count: 20) + String(repeating: "x", count: 300) + ".md"
+    let input = try makeFile(
+      "replies.txt",
+      [replies[0], "/save \(record.path)", "/save \(existing.path)", "/save \(link.path)", "/save \(deep)", replies[1]]
+        .joined(separator: "\n") + "\n")
+    let result = try spawn(["chat", "--no-model", "--record", record.path], stdin: input.path)
+    XCTAssertEqual(result.exitCode, 0, result.summary)
+    XCTAssertTrue(result.out.contains("Could not save: \(record.path) is this session's record"), result.out)
+    XCTAssertTrue(result.out.contains("Could not save: \(existing.path) already exists; not replaced"), result.out)
+    XCTAssertTrue(result.out.contains("Could not save: \(link.path): is a symbolic link; not followed"), result.out)
+    XCTAssertTrue(result.out.contains("> " + replies[1]), "the conversation went on")
+    XCTAssertEqual(try String(contentsOf: existing, encoding: .utf8), "keep me\n")
+    XCTAssertEqual(try String(contentsOf: target, encoding: .utf8), "target\n")
+    XCTAssertEqual(try recordLines(record).count, 4, "the record is whole and still a record")
+    XCTAssertFalse(FileManager.default.fileExists(atPath: tempDir.appendingPathComponent("new").path), "no folders left behind")
+  }
+
+  /// `~/` in /save is the home directory, as in a shell.
+  func testSaveExpandsTheHomeDirectory() throws {
+    let home = tempDir.appendingPathComponent("home")
+    try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    var environment = baseEnvironment()
+    environment["HOME"] = home.path
+    let input = try makeFile("replies.txt", replies[0] + "\n/save ~/practice.md\n")
+    let result = try spawn(["chat", "--no-model"], stdin: input.path, environment: environment)
+    XCTAssertEqual(result.exitCode, 0, result.summary)
+    XCTAssertTrue(result.out.contains("Saved the summary to \(home.path)/practice.md"), result.out)
+    XCTAssertTrue(FileManager.default.fileExists(atPath: home.appendingPathComponent("practice.md").path))
+    XCTAssertFalse(FileManager.default.fileExists(atPath: tempDir.appendingPathComponent("~").path))
+  }
+
+  /// Item 11: `rehearse --update` keeps the transcript's opening comments, writes through a
+  /// temporary file, and never writes through a symbolic link.
+  func testUpdateKeepsCommentsAndDoesNotFollowLinks() throws {
+    let transcript = try makeFile(
+      "t.yaml", "# Why this transcript exists.\n# Keep it short.\ntitle: t\nturns:\n  - reply: \"I messed up, I know that.\"\n")
+    let updated = try spawn(["rehearse", "--no-model", "--update", transcript.path])
+    XCTAssertEqual(updated.exitCode, 0, updated.summary)
+    let text = try String(contentsOf: transcript, encoding: .utf8)
+    XCTAssertTrue(text.hasPrefix("# Why this transcript exists.\n# Keep it short.\ntitle:"), text)
+    XCTAssertTrue(text.contains("expect:"), text)
+
+    let link = tempDir.appendingPathComponent("link.yaml")
+    let original = try makeFile("original.yaml", "title: o\nturns:\n  - reply: \"I messed up.\"\n")
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: original)
+    let refused = try spawn(["rehearse", "--no-model", "--update", link.path])
+    XCTAssertEqual(refused.exitCode, 73, refused.summary)
+    XCTAssertTrue(refused.err.contains("symbolic link"), refused.err)
+    XCTAssertEqual(try String(contentsOf: original, encoding: .utf8), "title: o\nturns:\n  - reply: \"I messed up.\"\n")
+  }
+}
