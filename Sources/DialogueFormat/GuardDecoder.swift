@@ -93,7 +93,7 @@ struct GuardDecoder {
 
   private func decodePattern(_ node: Node) throws(ScriptError) -> ReplyPattern {
     let source = try reader.text(node, of: "`matches`")
-    if case .failure(let problem) = ReplyPattern.compile(source) {
+    if let problem = ReplyPattern.problem(in: source) {
       throw reader.error("`matches` is not a valid regular expression: \(problem.message)", at: node)
     }
     return ReplyPattern(source: source)

@@ -113,7 +113,8 @@ package enum ScriptFormat {
       Field(name: "tone", shape: .record(tone), summary: "Bounds on the reply's warmth, from -1 (cold) to 1 (warm)."),
       Field(
         name: "matches", shape: .pattern,
-        summary: "A case-insensitive regular expression the reply must match somewhere."),
+        summary:
+          "A case-insensitive regular expression the reply must match somewhere (common syntax; no back-references or look-around; matched in linear time)."),
       Field(
         name: "vars", shape: .dictionary(.scalar),
         summary: "Variables (set by earlier transitions) that must hold exactly these values."),

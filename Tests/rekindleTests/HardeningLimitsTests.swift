@@ -211,4 +211,38 @@ final class HardeningLimitsTests: HardeningTestCase {
     XCTAssertTrue(refused.err.contains("symbolic link"), refused.err)
     XCTAssertEqual(try String(contentsOf: original, encoding: .utf8), "title: o\nturns:\n  - reply: \"I messed up.\"\n")
   }
+
+  /// Item 4: a guard with nested quantifiers cannot hang chat, rehearse or lint (before: still
+  /// running after 60 s on a 21-character reply).
+  func testANestedQuantifierGuardCannotHang() throws {
+    let script = try makeFile(
+      "redos.yaml",
+      """
+      format: rekindle-dialogue/1
+      title: ReDoS
+      start: q
+      states:
+        q:
+          group: 1
+          ask: "Say something."
+          transitions:
+            - when: { matches: '^(a+)+$' }
+              goto: done
+              examples: ["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"]
+            - goto: done
+        done:
+          kind: end
+          say: "Thanks."
+
+      """)
+    let reply = String(repeating: "a", count: 40) + "!"
+    let input = try makeFile("reply.txt", reply + "\n")
+    let chat = try spawn(["chat", "--no-model", "--script", script.path], stdin: input.path, timeout: 20)
+    XCTAssertEqual(chat.exitCode, 0, chat.summary)
+    let rehearse = try spawn(["rehearse", "--no-model", "--script", script.path, input.path], timeout: 20)
+    XCTAssertEqual(rehearse.exitCode, 0, rehearse.summary)
+    let lint = try spawn(["lint", script.path], timeout: 20)
+    XCTAssertNotNil(lint.exitCode, lint.summary)
+    XCTAssertFalse(lint.timedOut)
+  }
 }
