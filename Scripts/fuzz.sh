@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (Scripts/fuzz/*.swift) against the package's modules, compiled with
-# -sanitize=fuzzer,address, and runs each for a given time or number of executions.
+# -sanitize=fuzzer,address (or, with --plain, -sanitize=fuzzer alone: several times the executions
+# per second, for depth), and runs each for a given time or number of executions.
 #
-#   Scripts/fuzz.sh [-t SECONDS] [-n RUNS] [-j JOBS] [TARGET...]
+#   Scripts/fuzz.sh [-t SECONDS] [-n RUNS | --runs RUNS] [-j JOBS] [--plain] [TARGET...]
 #
-#   TARGET   analyzer, script, transcript (default: all three, one after the other)
-#   -t       seconds per target (default 60); -n: stop after RUNS executions instead (e.g. 10000000)
+#   TARGET   analyzer, script, transcript, record, lexicon (default: all, one after the other)
+#   -t       seconds per target (default 60); -n/--runs: stop after RUNS executions instead (e.g. 10000000)
 #   -j       parallel fuzzing processes per target (libFuzzer -fork; default 1)
+#   --plain  no AddressSanitizer (build in .build-fuzz-plain/)
 #   -b       build only
 #
 # Exit status: 0 when no target crashed, 1 when one did (or the build failed), 3 when the Swift
@@ -24,6 +26,19 @@ seconds=60
 runs=""
 jobs=1
 build_only=0
+sanitize="fuzzer,address"
+root=.build-fuzz
+# Long options first (getopts reads only short ones).
+args=()
+while [ $# -gt 0 ]; do
+  case $1 in
+    --runs) runs=$2; shift 2 ;;
+    --runs=*) runs=${1#--runs=}; shift ;;
+    --plain) sanitize="fuzzer"; root=.build-fuzz-plain; shift ;;
+    *) args+=("$1"); shift ;;
+  esac
+done
+set -- ${args[@]+"${args[@]}"}
 while getopts "t:n:j:bh" option; do
   case $option in
     t) seconds=$OPTARG ;;
@@ -35,9 +50,8 @@ while getopts "t:n:j:bh" option; do
 done
 shift $((OPTIND - 1))
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(analyzer script transcript)
+[ ${#targets[@]} -eq 0 ] && targets=(analyzer script transcript record lexicon)
 
-root=.build-fuzz
 scratch=$root
 bin=$root/bin
 mkdir -p "$bin"
@@ -47,7 +61,7 @@ mkdir -p "$bin"
 cat >"$root/probe.swift" <<'SWIFT'
 @_cdecl("LLVMFuzzerTestOneInput") public func probe(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt { 0 }
 SWIFT
-if ! swiftc -sanitize=fuzzer,address -parse-as-library "$root/probe.swift" -o "$root/probe" >"$root/probe.log" 2>&1; then
+if ! swiftc -sanitize=$sanitize -parse-as-library "$root/probe.swift" -o "$root/probe" >"$root/probe.log" 2>&1; then
   echo "fuzz: this Swift toolchain cannot build libFuzzer targets (swiftc -sanitize=fuzzer); see $root/probe.log" >&2
   exit 3
 fi
@@ -56,7 +70,7 @@ fi
 #    (Only libraries are built: libFuzzer provides main, the fuzz targets are linked below.)
 echo "fuzz: building the instrumented modules (swift build --scratch-path $scratch -c release)..." >&2
 swift build --scratch-path "$scratch" -c release --target Rehearsal \
-  -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address >"$root/build.log" 2>&1 || {
+  -Xswiftc -sanitize=$sanitize -Xcc -fsanitize=${sanitize/fuzzer/fuzzer-no-link} >"$root/build.log" 2>&1 || {
   tail -30 "$root/build.log" >&2
   echo "fuzz: the build failed (log: $root/build.log)" >&2
   exit 1
@@ -79,14 +93,15 @@ done
 modulemap=$(find "$scratch/checkouts" -path '*CYaml/include/module.modulemap' | head -1)
 
 # 2. One executable per target.
-declare -A sources=([analyzer]=FuzzAnalyzer [script]=FuzzScriptLoader [transcript]=FuzzTranscriptLoader)
+declare -A sources=([analyzer]=FuzzAnalyzer [script]=FuzzScriptLoader [transcript]=FuzzTranscriptLoader
+  [record]=FuzzRecordReader [lexicon]=FuzzLexiconParser)
 for target in "${targets[@]}"; do
   source=${sources[$target]:-}
   if [ -z "$source" ]; then
-    echo "fuzz: unknown target '$target' (analyzer, script, transcript)" >&2
+    echo "fuzz: unknown target '$target' (analyzer, script, transcript, record, lexicon)" >&2
     exit 64
   fi
-  swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name "$source" \
+  swiftc -sanitize=$sanitize -parse-as-library -O -g -module-name "$source" \
     -I "$release/Modules" -Xcc -fmodule-map-file="$modulemap" \
     "Scripts/fuzz/$source.swift" "${objs[@]}" -o "$bin/fuzz-$target" 2>&1 | grep -v 'Cannot export local symbol' >&2 || true
   [ -x "$bin/fuzz-$target" ] || { echo "fuzz: linking fuzz-$target failed" >&2; exit 1; }
@@ -109,6 +124,11 @@ seed() {
       printf '\x01When did you realize?\nIt was your birthday.' >"$dir/with-question.txt" ;;
     script) cp Scripts/dialogues/*.yaml Scripts/fuzz/seeds/small-script.yaml "$dir/" ;;
     transcript) cp Scripts/transcripts/*.yaml Scripts/fuzz/seeds/small-transcript.yaml Scripts/fuzz/seeds/small-plain.txt "$dir/" ;;
+    record) cp Scripts/fuzz/seeds/small-record.jsonl Tests/rekindleTests/Fixtures/record-v1.jsonl "$dir/" ;;
+    lexicon)
+      cp Scripts/fuzz/seeds/small-lexicon.txt "$dir/"
+      # The shipped lexicon in slices of 60 lines (the whole of it is longer than -max_len).
+      split -l 60 -d Scripts/data/lexicon.txt "$dir/lexicon-part-" ;;
   esac
 }
 
@@ -125,6 +145,8 @@ for target in "${targets[@]}"; do
   if [ -n "$runs" ]; then options+=(-runs="$runs"); else options+=(-max_total_time="$seconds"); fi
   case $target in
     analyzer) options+=(-max_len=4096) ;;
+    record) options+=(-max_len=8192 -dict=Scripts/fuzz/record.dict) ;;
+    lexicon) options+=(-max_len=8192 -dict=Scripts/fuzz/lexicon.dict) ;;
     *) options+=(-max_len=8192 -dict=Scripts/fuzz/yaml.dict) ;;  # the built-in script (30 KB) is cut short
   esac
   [ "$jobs" -gt 1 ] && options+=(-fork="$jobs" -ignore_crashes=1)

@@ -245,4 +245,14 @@ final class HardeningLimitsTests: HardeningTestCase {
     XCTAssertNotNil(lint.exitCode, lint.summary)
     XCTAssertFalse(lint.timedOut)
   }
+
+  /// Item 2: an expansion bomb in a lexicon is refused at its line (before: 37.8 s and 8.4 GB on a
+  /// reply of 20,000 words).
+  func testAnExpansionBombIsRefusedAtLoad() throws {
+    let lexicon = try makeFile(
+      "bomb.txt", "expand x: " + Array(repeating: "y", count: 10_000).joined(separator: " ") + "\nblame 1.0 your fault\n")
+    let reply = try makeFile("reply.txt", Array(repeating: "x", count: 20_000).joined(separator: " ") + "\n")
+    let result = try spawn(["analyze", "--lexicon", lexicon.path, reply.path], timeout: 20)
+    assertOneLineError(result, 65, mentions: [lexicon.path + ":1:", "at most 8 words"], "expansion bomb")
+  }
 }

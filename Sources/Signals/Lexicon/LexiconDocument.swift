@@ -40,6 +40,8 @@ public struct LexiconDocument: Sendable {
 
   var classes: [ClassDefinition] = []
   var expansions: [Expansion] = []
+  /// The most words one expansion may stand for.
+  public static let maxExpansionWords = 8
   var entries: [Entry] = []
 
   /// Parses lexicon text; `file` names it in errors.
@@ -129,6 +131,12 @@ public struct LexiconDocument: Sendable {
       let replacement = words(body[(colon + 1)...])
       guard word.count == 1, !replacement.isEmpty else {
         throw LexiconError("expansion needs one word before ':' and at least one after", at: at)
+      }
+      guard replacement.count <= Self.maxExpansionWords else {
+        // Each occurrence of the word becomes these words: a long one would let a short reply
+        // take memory and time out of all proportion to its length.
+        throw LexiconError(
+          "an expansion has at most \(Self.maxExpansionWords) words (this one has \(replacement.count))", at: at)
       }
       expansions.append(Expansion(word: word[0], replacement: replacement, location: at))
       return
