@@ -48,6 +48,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Shared by the end-to-end tests: the one process runner and the pseudo-terminal harness.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
     .testTarget(name: "SignalsTests", dependencies: ["Signals"]),
     .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "DialogueFormat", "Signals"]),
@@ -57,6 +59,7 @@ let package = Package(
       name: "AuthoringTests",
       dependencies: ["Authoring", "Dialogue", "DialogueFormat", "Signals", "JSONText", .product(name: "Yams", package: "Yams")]),
     .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-    .testTarget(name: "rekindleTests", dependencies: ["Signals", "Dialogue", "DialogueFormat"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "rekindleTests", dependencies: ["Signals", "Dialogue", "DialogueFormat", "TestSupport"], exclude: ["Fixtures"]),
   ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import Dialogue
 import DialogueFormat
+import TestSupport
 import XCTest
 
 /// `rekindle chat` with standard input from a pipe, a file or /dev/null (never a terminal).

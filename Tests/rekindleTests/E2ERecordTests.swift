@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The session record as an event log: small, replayed on resume, older records still read,

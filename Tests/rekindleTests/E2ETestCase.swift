@@ -4,26 +4,11 @@
   import Darwin
 #endif
 import Foundation
+import TestSupport
 import XCTest
 
 /// What a run of the built `rekindle` binary produced.
-struct E2EResult {
-  var stdout: Data
-  var stderr: Data
-  /// The exit status, or the signal number when `reason` is `.uncaughtSignal`.
-  var status: Int32
-  var reason: Process.TerminationReason
-
-  var out: String { String(decoding: stdout, as: UTF8.self) }
-  var err: String { String(decoding: stderr, as: UTF8.self) }
-  /// Standard output split into lines (without the final empty piece after the last newline).
-  var outLines: [String] { E2EText.lines(out) }
-  /// Standard error split into lines.
-  var errLines: [String] { E2EText.lines(err) }
-  /// True when the process exited normally with `code`.
-  func exited(_ code: Int32) -> Bool { reason == .exit && status == code }
-  var summary: String { "exit reason \(reason == .exit ? "exit" : "signal") \(status); stderr: \(err.prefix(600))" }
-}
+typealias E2EResult = ChildResult
 
 /// What to give the process as standard input.
 enum E2EInput {
@@ -62,62 +47,6 @@ enum E2EText {
     guard let range = text.range(of: needle) else { return nil }
     return text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound)
   }
-}
-
-/// Collects bytes from a file handle on a background thread.
-final class E2EDrain: @unchecked Sendable {
-  private let lock = NSLock()
-  private var data = Data()
-  private let done = DispatchSemaphore(value: 0)
-
-  init(_ handle: FileHandle) {
-    let thread = Thread { [self] in
-      while true {
-        let chunk = handle.availableData
-        if chunk.isEmpty { break }
-        lock.lock()
-        data.append(chunk)
-        lock.unlock()
-      }
-      done.signal()
-    }
-    thread.start()
-  }
-
-  /// Waits for end of file (up to `timeout` seconds) and returns everything read.
-  func finish(timeout: TimeInterval) -> Data {
-    _ = done.wait(timeout: .now() + timeout)
-    lock.lock()
-    defer { lock.unlock() }
-    return data
-  }
-}
-
-/// Writes bytes to a raw descriptor on a background thread, then closes it. EPIPE (the process
-/// stopped reading) ends the writing quietly.
-final class E2EFeeder: @unchecked Sendable {
-  private let done = DispatchSemaphore(value: 0)
-
-  init(descriptor: Int32, data: Data) {
-    let thread = Thread { [self] in
-      data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-        var offset = 0
-        while offset < raw.count {
-          let n = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-          if n < 0 {
-            if errno == EINTR { continue }
-            break
-          }
-          offset += n
-        }
-      }
-      close(descriptor)
-      done.signal()
-    }
-    thread.start()
-  }
-
-  func wait(timeout: TimeInterval) { _ = done.wait(timeout: .now() + timeout) }
 }
 
 /// Base class for the end-to-end tests: finds the built binary, gives each test a temporary
@@ -211,67 +140,39 @@ class E2ETestCase: XCTestCase {
     return url
   }
 
+  /// The runner for this test: the test's directory and its environment.
+  var launcher: ChildLauncher { ChildLauncher(directory: tempDir, environment: baseEnvironment()) }
+
   /// Runs the binary with `arguments`, waits for it (failing after `timeout` seconds) and checks
   /// standard error for crash text.
   func run(
     _ arguments: [String], stdin: E2EInput = .null, environment: [String: String]? = nil,
     timeout: TimeInterval = 30, file: StaticString = #filePath, line: UInt = #line
   ) throws -> E2EResult {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.environment = environment ?? baseEnvironment()
-    process.currentDirectoryURL = tempDir
-
-    var feeder: (Int32, Data)?
-    var stdinWriteHandle: FileHandle?
+    let input: ChildInput
     switch stdin {
-    case .null:
-      process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
-    case .file(let url):
-      process.standardInput = try FileHandle(forReadingFrom: url)
-    case .pipe(let data):
-      let pipe = Pipe()
-      process.standardInput = pipe
-      stdinWriteHandle = pipe.fileHandleForWriting
-      feeder = (pipe.fileHandleForWriting.fileDescriptor, data)
+    case .null: input = .null
+    case .file(let url): input = .path(url.path)
+    case .pipe(let data): input = .bytes(data)
     }
-    let outPipe = Pipe()
-    let errPipe = Pipe()
-    process.standardOutput = outPipe
-    process.standardError = errPipe
-    let exited = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in exited.signal() }
-    try process.run()
-    // Close the parent's copies of the child's ends so end of file arrives when the child exits.
-    try? outPipe.fileHandleForWriting.close()
-    try? errPipe.fileHandleForWriting.close()
-    if let input = process.standardInput as? Pipe { try? input.fileHandleForReading.close() }
-    let outDrain = E2EDrain(outPipe.fileHandleForReading)
-    let errDrain = E2EDrain(errPipe.fileHandleForReading)
-    let writer = feeder.map { E2EFeeder(descriptor: dup($0.0), data: $0.1) }
-    try? stdinWriteHandle?.close()
-
-    if exited.wait(timeout: .now() + timeout) == .timedOut {
-      process.terminate()
-      _ = exited.wait(timeout: .now() + 5)
+    let child = try launcher.start(binary.path, arguments, stdin: input, environment: environment)
+    let result = launcher.finish(child, timeout: timeout)
+    if result.timedOut {
       XCTFail("rekindle \(arguments.joined(separator: " ")) did not finish within \(timeout) s", file: file, line: line)
     }
-    writer?.wait(timeout: 5)
-    let result = E2EResult(
-      stdout: outDrain.finish(timeout: 10), stderr: errDrain.finish(timeout: 10),
-      status: process.terminationStatus, reason: process.terminationReason)
     assertNoCrash(result, file: file, line: line)
     return result
   }
 
-  /// Fails when standard error shows a crash or the process died of a signal other than SIGPIPE.
-  func assertNoCrash(_ result: E2EResult, allowSIGPIPE: Bool = false, file: StaticString = #filePath, line: UInt = #line) {
+
+  /// Fails on crash text, and on a death by a signal other than SIGPIPE, SIGTERM and SIGKILL (the
+  /// tests' own) or `allowed`.
+  func assertNoCrash(_ result: E2EResult, allowed: Set<Int32> = [], file: StaticString = #filePath, line: UInt = #line) {
     for marker in Self.crashMarkers where result.err.contains(marker) {
       XCTFail("stderr shows a crash (\(marker)): \(result.err.prefix(2000))", file: file, line: line)
     }
-    if result.reason == .uncaughtSignal && !(allowSIGPIPE && result.status == SIGPIPE) {
-      XCTFail("rekindle died of signal \(result.status); stderr: \(result.err.prefix(2000))", file: file, line: line)
+    if let signal = result.signal, !allowed.contains(signal), ![SIGPIPE, SIGTERM, SIGKILL].contains(signal) {
+      XCTFail("rekindle died of signal \(signal): \(result.summary)", file: file, line: line)
     }
   }
 

@@ -2,6 +2,7 @@
   @preconcurrency import Glibc
 #endif
 import Foundation
+import TestSupport
 import XCTest
 
 /// The bad-input matrix, end to end on the built binary: every command and every option that

@@ -2,6 +2,7 @@
   @preconcurrency import Glibc
 #endif
 import Foundation
+import TestSupport
 import XCTest
 
 /// Text from replies, scripts, transcripts, lexicons and file names never reaches the terminal

@@ -2,90 +2,17 @@
   @preconcurrency import Glibc
 #endif
 import Foundation
+import TestSupport
 import XCTest
 
-/// How a process spawned by ``HardeningTestCase/spawn(_:stdin:stdout:environment:umask:timeout:)`` ended.
-struct SpawnResult {
-  var exitCode: Int32?
-  var signal: Int32?
-  var timedOut: Bool
-  /// The peak resident set size, in kilobytes (from wait4).
-  var maxRSSKB: Int
-  var stdout: Data
-  var stderr: Data
-  var seconds: Double
-
-  var out: String { String(decoding: stdout, as: UTF8.self) }
-  var err: String { String(decoding: stderr, as: UTF8.self) }
-  var errLines: [String] { E2EText.lines(err) }
-  var summary: String {
-    let how = timedOut ? "timed out" : exitCode.map { "exit \($0)" } ?? "signal \(signal ?? -1)"
-    return "\(how), \(String(format: "%.1f", seconds)) s, max RSS \(maxRSSKB / 1024) MB; stderr: \(err.prefix(400).debugDescription)"
-  }
-}
-
+/// How a spawned process ended (see ``ChildResult``).
+typealias SpawnResult = ChildResult
 /// Where a spawned process's standard output goes.
-enum SpawnOutput {
-  /// A file in the test's directory, read back afterwards.
-  case capture
-  /// A pipe read by a background thread (for limits that apply to files only).
-  case pipeCapture
-  /// A pipe whose reading end is already closed (`| head -0`): writes fail with EPIPE/SIGPIPE.
-  case closedPipe
-  /// An existing path opened for writing, such as /dev/full.
-  case path(String)
-}
-
+typealias SpawnOutput = ChildOutput
 /// Where a spawned process's standard input comes from.
-enum SpawnInput {
-  case path(String)
-  /// A pipe the test writes to (``RunningProcess/write(_:)``) and closes.
-  case pipe
-}
-
-/// A process started by ``HardeningTestCase/start(_:stdin:stdout:environment:shellSetup:)``.
-final class RunningProcess {
-  let pid: pid_t
-  let arguments: [String]
-  let started = Date()
-  fileprivate let outPath: String
-  fileprivate let errPath: String
-  fileprivate let outDrain: E2EDrain?
-  private(set) var stdinWriter: Int32
-
-  fileprivate init(pid: pid_t, arguments: [String], outPath: String, errPath: String, outDrain: E2EDrain?, stdinWriter: Int32) {
-    self.pid = pid
-    self.arguments = arguments
-    self.outPath = outPath
-    self.errPath = errPath
-    self.outDrain = outDrain
-    self.stdinWriter = stdinWriter
-  }
-
-  /// Writes to the process's standard input (a pipe); false when it is gone.
-  @discardableResult
-  func write(_ text: String) -> Bool {
-    guard stdinWriter >= 0 else { return false }
-    let bytes = Array(text.utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let n = bytes.withUnsafeBytes { Glibc.write(stdinWriter, $0.baseAddress! + offset, $0.count - offset) }
-      if n < 0 && errno == EINTR { continue }
-      if n <= 0 { return false }
-      offset += n
-    }
-    return true
-  }
-
-  func closeStdin() {
-    if stdinWriter >= 0 { close(stdinWriter) }
-    stdinWriter = -1
-  }
-
-  func signal(_ number: Int32) { _ = kill(pid, number) }
-
-  deinit { closeStdin() }
-}
+typealias SpawnInput = ChildInput
+/// A process started by ``HardeningTestCase/start(_:stdin:stdout:environment:shellSetup:wrapper:)``.
+typealias RunningProcess = RunningChild
 
 /// End-to-end tests of the built binary under hostile conditions: bad files, crafted text,
 /// signals, write errors. Adds to ``E2ETestCase`` a spawner that measures peak memory and gives the
@@ -103,114 +30,23 @@ class HardeningTestCase: E2ETestCase {
     return finish(process, timeout: timeout, file: file, line: line)
   }
 
-  /// Starts the binary with posix_spawn, through `/bin/sh` for the working directory (the test's
-  /// own) and `shellSetup` (`umask 0;`, `ulimit -f 2;`...), with default signal dispositions;
-  /// `wrapper` comes before the binary (say, `setpriv` to run as another user).
+  /// Starts the binary (see ``ChildLauncher``); `wrapper` comes before the binary (say, `setpriv`
+  /// to run as another user).
   func start(
-    _ arguments: [String], stdin: SpawnInput = .path("/dev/null"), stdout: SpawnOutput = .capture,
+    _ arguments: [String], stdin: SpawnInput = .null, stdout: SpawnOutput = .capture,
     environment: [String: String]? = nil, shellSetup: String = "", wrapper: [String] = []
   ) throws -> RunningProcess {
-    let id = UUID().uuidString
-    let outPath = tempDir.appendingPathComponent("spawn-\(id).out").path
-    let errPath = tempDir.appendingPathComponent("spawn-\(id).err").path
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    var toClose: [Int32] = []
-    var stdinWriter: Int32 = -1
-    switch stdin {
-    case .path(let path):
-      posix_spawn_file_actions_addopen(&actions, 0, path, O_RDONLY, 0)
-    case .pipe:
-      var ends: [Int32] = [-1, -1]
-      guard pipe(&ends) == 0 else { throw HardeningError("pipe: \(String(cString: strerror(errno)))") }
-      _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
-      posix_spawn_file_actions_adddup2(&actions, ends[0], 0)
-      posix_spawn_file_actions_addclose(&actions, ends[0])
-      toClose.append(ends[0])
-      stdinWriter = ends[1]
-    }
-    var outDrain: E2EDrain?
-    switch stdout {
-    case .capture:
-      posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    case .path(let path):
-      posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY, 0)
-    case .closedPipe, .pipeCapture:
-      var ends: [Int32] = [-1, -1]
-      guard pipe(&ends) == 0 else { throw HardeningError("pipe: \(String(cString: strerror(errno)))") }
-      if case .closedPipe = stdout {
-        close(ends[0])
-      } else {
-        _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
-        outDrain = E2EDrain(FileHandle(fileDescriptor: ends[0], closeOnDealloc: true))
-      }
-      posix_spawn_file_actions_adddup2(&actions, ends[1], 1)
-      posix_spawn_file_actions_addclose(&actions, ends[1])
-      toClose.append(ends[1])
-    }
-    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    for number in [SIGINT, SIGTERM, SIGQUIT, SIGHUP, SIGPIPE, SIGCHLD, SIGXFSZ] { sigaddset(&defaults, number) }
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    var noMask = sigset_t()
-    sigemptyset(&noMask)
-    posix_spawnattr_setsigmask(&attributes, &noMask)
-
-    let argv = ["/bin/sh", "-c", "cd \"$0\" && \(shellSetup) exec \"$@\"", tempDir.path] + wrapper + [binary.path] + arguments
-    let env = (environment ?? baseEnvironment()).map { "\($0.key)=\($0.value)" }
-    let cArgs = argv.map { strdup($0) } + [nil]
-    let cEnv = env.map { strdup($0) } + [nil]
-    defer {
-      cArgs.forEach { free($0) }
-      cEnv.forEach { free($0) }
-    }
-    var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, argv[0], &actions, &attributes, cArgs, cEnv)
-    toClose.forEach { close($0) }
-    guard spawned == 0 else {
-      if stdinWriter >= 0 { close(stdinWriter) }
-      throw HardeningError("posix_spawn: \(String(cString: strerror(spawned)))")
-    }
-    return RunningProcess(
-      pid: pid, arguments: arguments, outPath: outPath, errPath: errPath, outDrain: outDrain, stdinWriter: stdinWriter)
+    try launcher.start(
+      binary.path, arguments, stdin: stdin, stdout: stdout, environment: environment, shellSetup: shellSetup,
+      wrapper: wrapper)
   }
 
-  /// Waits for `process` (killing it after `timeout` seconds) and gathers what it wrote.
+  /// Waits for `process` (killing it after `timeout` seconds, five times that under a sanitizer)
+  /// and gathers what it wrote.
   func finish(_ process: RunningProcess, timeout: Double = 60, file: StaticString = #filePath, line: UInt = #line) -> SpawnResult {
-    // A sanitizer build runs several times slower.
-    let timeout = ProcessInfo.processInfo.environment["REKINDLE_SANITIZER"] == nil ? timeout : timeout * 5
-    var status: Int32 = 0
-    var usage = rusage()
-    var timedOut = false
-    while true {
-      let reaped = wait4(process.pid, &status, WNOHANG, &usage)
-      if reaped == process.pid { break }
-      if reaped < 0 && errno != EINTR { break }
-      if Date().timeIntervalSince(process.started) > timeout {
-        timedOut = true
-        kill(process.pid, SIGKILL)
-        _ = wait4(process.pid, &status, 0, &usage)
-        break
-      }
-      usleep(5_000)
-    }
-    process.closeStdin()
-    let stdout = process.outDrain?.finish(timeout: 10) ?? FileManager.default.contents(atPath: process.outPath) ?? Data()
-    let result = SpawnResult(
-      exitCode: (status & 0x7F) == 0 ? (status >> 8) & 0xFF : nil,
-      signal: (status & 0x7F) != 0 ? status & 0x7F : nil, timedOut: timedOut, maxRSSKB: usage.ru_maxrss,
-      stdout: stdout, stderr: FileManager.default.contents(atPath: process.errPath) ?? Data(),
-      seconds: Date().timeIntervalSince(process.started))
-    unlink(process.outPath)
-    unlink(process.errPath)
-    if timedOut { XCTFail("rekindle \(process.arguments) did not finish within \(timeout) s", file: file, line: line) }
+    let timeout = underSanitizer ? timeout * 5 : timeout
+    let result = launcher.finish(process, timeout: timeout)
+    if result.timedOut { XCTFail("rekindle \(process.arguments) did not finish within \(timeout) s", file: file, line: line) }
     assertNoCrash(result, file: file, line: line)
     return result
   }
@@ -229,17 +65,6 @@ class HardeningTestCase: E2ETestCase {
   ) {
     if ProcessInfo.processInfo.environment["REKINDLE_SANITIZER"] != nil { return }
     XCTAssertLessThan(result.maxRSSKB, megabytes * 1024, "\(context): \(result.summary)", file: file, line: line)
-  }
-
-  /// Fails on crash text, on a death by a signal other than `allowed`, and on a timeout.
-  func assertNoCrash(_ result: SpawnResult, allowed: Set<Int32> = [], file: StaticString = #filePath, line: UInt = #line) {
-    for marker in Self.crashMarkers where result.err.contains(marker) {
-      XCTFail("stderr shows a crash (\(marker)): \(result.err.prefix(1500))", file: file, line: line)
-    }
-    // SIGPIPE, SIGTERM and SIGKILL come from the tests themselves; anything else is a crash.
-    if let signal = result.signal, !allowed.contains(signal), ![SIGPIPE, SIGTERM, SIGKILL].contains(signal) {
-      XCTFail("rekindle died of signal \(signal): \(result.summary)", file: file, line: line)
-    }
   }
 
   /// A clean failure: the exit code, and exactly one line on standard error that starts with

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 #if canImport(FoundationXML)
@@ -43,41 +44,15 @@ final class TranscriptsCheckTests: XCTestCase {
     return names.map { "Scripts/transcripts/" + $0 }
   }
 
-  /// Runs the binary in the package root; standard output and error go through files, so neither can fill up.
+  /// Runs the binary in the package root.
   private func rekindle(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-    let outURL = tempDir.appendingPathComponent("out-\(UUID().uuidString)")
-    let errURL = tempDir.appendingPathComponent("err-\(UUID().uuidString)")
-    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    let out = try FileHandle(forWritingTo: outURL)
-    let err = try FileHandle(forWritingTo: errURL)
-    defer {
-      try? out.close()
-      try? err.close()
-    }
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = Self.packageRoot
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
     env["LC_ALL"] = "C.UTF-8"
-    process.environment = env
-    process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let deadline = Date().addingTimeInterval(120)
-    while process.isRunning && Date() < deadline { usleep(10_000) }
-    if process.isRunning {
-      process.terminate()
-      process.waitUntilExit()
-      XCTFail("rekindle \(arguments.joined(separator: " ")) did not finish within 120 s")
-    }
-    process.waitUntilExit()
-    let stdout = String(decoding: try Data(contentsOf: outURL), as: UTF8.self)
-    let stderr = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
-    return (process.terminationStatus, stdout, stderr)
+    let launcher = ChildLauncher(directory: Self.packageRoot, environment: env, scratch: tempDir)
+    let result = launcher.finish(try launcher.start(binary.path, arguments), timeout: 120)
+    if result.timedOut { XCTFail("rekindle \(arguments.joined(separator: " ")) did not finish within 120 s") }
+    return (result.exitCode ?? -1, result.out, result.err)
   }
 
   func testEveryTranscriptPassesAndCoversTheWholeScript() throws {
