@@ -57,8 +57,11 @@ let package = Package(
     .testTarget(name: "RehearsalTests", dependencies: ["Rehearsal", "Dialogue", "DialogueFormat", "Signals"]),
     .testTarget(
       name: "AuthoringTests",
-      dependencies: ["Authoring", "Dialogue", "DialogueFormat", "Signals", "JSONText", .product(name: "Yams", package: "Yams")]),
-    .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+      dependencies: [
+        "Authoring", "Dialogue", "DialogueFormat", "Signals", "JSONText", "TestSupport",
+        .product(name: "Yams", package: "Yams"),
+      ]),
+    .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"]),
     .testTarget(
       name: "rekindleTests", dependencies: ["Signals", "Dialogue", "DialogueFormat", "TestSupport"], exclude: ["Fixtures"]),
   ]

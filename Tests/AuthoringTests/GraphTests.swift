@@ -1,6 +1,7 @@
 import Dialogue
 import DialogueFormat
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import Authoring
@@ -76,25 +77,11 @@ final class GraphTests: XCTestCase {
       throw XCTSkip("Graphviz (dot) is not installed")
     }
     for text in [DOTGraph.render(script), DOTGraph.render(try ScriptLoader.load(cleanScript, file: "test.yaml"))] {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: dot)
-      process.arguments = ["-Tsvg"]
-      let input = Pipe()
-      let output = Pipe()
-      let errors = Pipe()
-      process.standardInput = input
-      process.standardOutput = output
-      process.standardError = errors
-      try process.run()
-      let writer = Thread {
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try? input.fileHandleForWriting.close()
-      }
-      writer.start()
-      let svg = output.fileHandleForReading.readDataToEndOfFile()
-      let messages = errors.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      XCTAssertEqual(process.terminationStatus, 0, String(decoding: messages, as: UTF8.self))
+      let temporary = FileManager.default.temporaryDirectory
+      let launcher = ChildLauncher(directory: temporary, environment: ProcessInfo.processInfo.environment)
+      let result = launcher.finish(try launcher.start(dot, ["-Tsvg"], stdin: .bytes(Data(text.utf8))), timeout: 60)
+      let (svg, messages) = (result.stdout, result.stderr)
+      XCTAssertEqual(result.exitCode, 0, String(decoding: messages, as: UTF8.self))
       XCTAssertEqual(String(decoding: messages, as: UTF8.self), "", "Graphviz warnings")
       XCTAssertTrue(String(decoding: svg, as: UTF8.self).contains("<svg"))
     }

@@ -3,6 +3,7 @@ import Authoring
 import Dialogue
 import DialogueFormat
 import Foundation
+import TestSupport
 import XCTest
 
 /// `rekindle schema`: valid JSON, a JSON Schema the built-in script and the worked example validate against.
@@ -98,23 +99,15 @@ final class SchemaTests: XCTestCase {
           errors = list(validator.iter_errors(json.load(open(path))))
           print(path.rsplit("/", 1)[-1], len(errors))
       """
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", program, schema.path] + instances
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    do {
-      try process.run()
-    } catch {
-      throw XCTSkip("python3 is not available")
-    }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    if process.terminationStatus == 77 || process.terminationStatus == 127 {
+    let launcher = ChildLauncher(
+      directory: FileManager.default.temporaryDirectory, environment: ProcessInfo.processInfo.environment)
+    let result = launcher.finish(
+      try launcher.start("/usr/bin/env", ["python3", "-c", program, schema.path] + instances), timeout: 120)
+    let data = result.stdout
+    if result.exitCode == 77 || result.exitCode == 127 {
       throw XCTSkip("python3 or its jsonschema package is not installed")
     }
-    XCTAssertEqual(process.terminationStatus, 0)
+    XCTAssertEqual(result.exitCode, 0)
     let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     XCTAssertEqual(lines.count, 3)
     XCTAssertEqual(lines.first, "default.json 0")

@@ -10,21 +10,6 @@ func runInBackground(_ body: @escaping @Sendable () -> Void) -> DispatchSemaphor
   return finished
 }
 
-/// Writes all of `bytes` to `descriptor`, retrying short writes; returns `false` on an error.
-@discardableResult
-func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-  var offset = 0
-  while offset < bytes.count {
-    let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-    if written < 0 {
-      if errno == EINTR || errno == EAGAIN { continue }
-      return false
-    }
-    offset += written
-  }
-  return true
-}
-
 /// A fresh private directory under the temporary directory.
 func makeTemporaryDirectory() -> String {
   var template = Array((NSTemporaryDirectory() + "/LineEditorTests.XXXXXX").utf8CString)

@@ -61,6 +61,8 @@ public enum ChildOutput {
   case closedPipe
   /// An existing path opened for writing, such as /dev/full.
   case path(String)
+  /// A pipe the test reads itself, through ``RunningChild/stdoutReader``.
+  case pipeToTest
 }
 
 /// An error setting up a child process.
@@ -79,6 +81,8 @@ public final class RunningChild {
   fileprivate let outDrain: ByteDrain?
   fileprivate var feeder: ByteFeeder?
   private(set) var stdinWriter: Int32
+  /// The reading end of standard output, with ``ChildOutput/pipeToTest``.
+  public fileprivate(set) var stdoutReader: FileHandle?
 
   fileprivate init(pid: pid_t, arguments: [String], outPath: String, errPath: String, outDrain: ByteDrain?, stdinWriter: Int32) {
     self.pid = pid
@@ -161,16 +165,20 @@ public struct ChildLauncher {
       if case .bytes(let data) = stdin { fed = data }
     }
     var outDrain: ByteDrain?
+    var testReader: FileHandle?
     switch stdout {
     case .capture:
       posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     case .path(let path):
       posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY, 0)
-    case .closedPipe, .pipeCapture:
+    case .closedPipe, .pipeCapture, .pipeToTest:
       var ends: [Int32] = [-1, -1]
       guard pipe(&ends) == 0 else { throw ChildProcessError("pipe: \(String(cString: strerror(errno)))") }
       if case .closedPipe = stdout {
         close(ends[0])
+      } else if case .pipeToTest = stdout {
+        _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
+        testReader = FileHandle(fileDescriptor: ends[0], closeOnDealloc: true)
       } else {
         _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
         outDrain = ByteDrain(FileHandle(fileDescriptor: ends[0], closeOnDealloc: true))
@@ -210,6 +218,7 @@ public struct ChildLauncher {
     }
     let child = RunningChild(
       pid: pid, arguments: arguments, outPath: outPath, errPath: errPath, outDrain: outDrain, stdinWriter: stdinWriter)
+    child.stdoutReader = testReader
     if let fed {
       child.feeder = ByteFeeder(descriptor: dup(stdinWriter), data: fed)
       child.closeStdin()
@@ -236,7 +245,9 @@ public struct ChildLauncher {
     }
     child.closeStdin()
     child.feeder?.wait(timeout: 5)
-    let stdout = child.outDrain?.finish(timeout: 10) ?? FileManager.default.contents(atPath: child.outPath) ?? Data()
+    let stdout =
+      child.stdoutReader != nil
+      ? Data() : child.outDrain?.finish(timeout: 10) ?? FileManager.default.contents(atPath: child.outPath) ?? Data()
     let result = ChildResult(
       exitCode: (status & 0x7F) == 0 ? (status >> 8) & 0xFF : nil,
       signal: (status & 0x7F) != 0 ? status & 0x7F : nil, timedOut: timedOut, maxRSSKB: usage.ru_maxrss,

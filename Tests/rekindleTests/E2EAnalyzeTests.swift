@@ -360,74 +360,38 @@ final class E2EAnalyzeTests: E2ETestCase {
   }
 
   func testResultsAreWrittenBeforeTheNextInputLineArrives() throws {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = ["analyze"]
-    process.environment = baseEnvironment()
-    let stdin = Pipe()
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
-    try? stdout.fileHandleForWriting.close()
-    try? stderr.fileHandleForWriting.close()
-    defer { if process.isRunning { process.terminate() } }
-    let errDrain = ByteDrain(stderr.fileHandleForReading)
-
-    try stdin.fileHandleForWriting.write(contentsOf: Data("I messed up\n".utf8))
-    let first = E2ELineWaiter(stdout.fileHandleForReading)
+    let child = try launcher.start(binary.path, ["analyze"], stdin: .pipe, stdout: .pipeToTest)
+    let first = E2ELineWaiter(try XCTUnwrap(child.stdoutReader))
+    child.write("I messed up\n")
     let line = first.firstLine(timeout: 15)
     XCTAssertNotNil(line, "no output for the first line while standard input stays open")
     XCTAssertEqual(jsonObject(line ?? "{}")?["reply"] as? String, "I messed up")
-    try stdin.fileHandleForWriting.write(contentsOf: Data("sorry\n".utf8))
-    try stdin.fileHandleForWriting.close()
-    process.waitUntilExit()
-    XCTAssertEqual(process.terminationStatus, 0)
+    child.write("sorry\n")
+    child.closeStdin()
+    let result = launcher.finish(child, timeout: 30)
+    XCTAssertEqual(result.exitCode, 0, result.summary)
     let rest = first.remaining(timeout: 10)
     XCTAssertEqual(E2EText.lines(rest).count, 1, rest)
-    XCTAssertEqual(String(decoding: errDrain.finish(timeout: 5), as: UTF8.self), "")
+    XCTAssertEqual(result.err, "")
   }
 
   func testClosedStandardOutputEndsQuietly() throws {
     var text = ""
     for i in 0..<200_000 { text += "\(i) I messed up, but you did not make it easy\n" }
     let file = try makeFile("big.txt", text)
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = ["analyze", file.path]
-    process.environment = baseEnvironment()
-    process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardOutput = stdout
-    process.standardError = stderr
-    let exited = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in exited.signal() }
-    try process.run()
-    try? stdout.fileHandleForWriting.close()
-    try? stderr.fileHandleForWriting.close()
-    let errDrain = ByteDrain(stderr.fileHandleForReading)
-
-    let waiter = E2ELineWaiter(stdout.fileHandleForReading, stopAfterFirstLine: true)
+    let child = try launcher.start(binary.path, ["analyze", file.path], stdout: .pipeToTest)
+    let reader = try XCTUnwrap(child.stdoutReader)
+    let waiter = E2ELineWaiter(reader, stopAfterFirstLine: true)
     let line = waiter.firstLine(timeout: 15)
     XCTAssertNotNil(line)
     XCTAssertTrue((line ?? "").hasPrefix("{\"reply\":\"0 I messed up"), line ?? "")
     waiter.waitForStop(timeout: 5)
-    try stdout.fileHandleForReading.close()  // the reader goes away, like `| head -1`
+    try reader.close()  // the reader goes away, like `| head -1`
 
-    if exited.wait(timeout: .now() + 30) == .timedOut {
-      process.terminate()
-      XCTFail("rekindle kept running after its standard output was closed")
-      return
-    }
-    let err = String(decoding: errDrain.finish(timeout: 5), as: UTF8.self)
-    XCTAssertEqual(err, "", "nothing should be printed when the reader has gone")
-    XCTAssertTrue(
-      (process.terminationReason == .exit && process.terminationStatus == 0)
-        || (process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGPIPE),
-      "status \(process.terminationStatus)")
+    let result = launcher.finish(child, timeout: 30)
+    XCTAssertFalse(result.timedOut, "rekindle kept running after its standard output was closed")
+    XCTAssertEqual(result.err, "", "nothing should be printed when the reader has gone")
+    XCTAssertTrue(result.exited(0) || result.signal == SIGPIPE, result.summary)
   }
 
   func testNoStackTraceForBadArguments() throws {

@@ -2,6 +2,7 @@
   @preconcurrency import Glibc
 #endif
 import Foundation
+import TestSupport
 import XCTest
 
 /// Privacy: no network, private files in private directories whatever the umask, nothing written
@@ -160,22 +161,9 @@ final class HardeningPrivacyTests: HardeningTestCase {
   private func spawnTool(_ tool: String, _ arguments: [String], stdin: String = "/dev/null", stdout: String = "/dev/null") throws
     -> Int
   {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    let argv = ([tool] + arguments).map { strdup($0) } + [nil]
-    let env = baseEnvironment().map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-      argv.forEach { free($0) }
-      env.forEach { free($0) }
-    }
-    var pid: pid_t = 0
-    guard posix_spawn(&pid, tool, &actions, nil, argv, env) == 0 else { return -1 }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    return status & 0x7F == 0 ? Int((status >> 8) & 0xFF) : -1
+    if !FileManager.default.fileExists(atPath: stdout) { _ = FileManager.default.createFile(atPath: stdout, contents: nil) }
+    let launcher = ChildLauncher(directory: tempDir, environment: baseEnvironment())
+    let result = launcher.finish(try launcher.start(tool, arguments, stdin: .path(stdin), stdout: .path(stdout)), timeout: 300)
+    return result.exitCode.map(Int.init) ?? -1
   }
 }

@@ -151,184 +151,8 @@ struct HardeningError: Error, CustomStringConvertible {
   init(_ description: String) { self.description = description }
 }
 
-/// How a process under a pseudo-terminal ended.
-enum HardeningPTYExit: Equatable {
-  case exited(Int32)
-  case signaled(Int32)
-}
-
-/// A child whose standard streams and controlling terminal are a new pseudo-terminal (a trimmed
-/// copy of ChatTerminalTests' driver): type into it, signal it, read everything it wrote.
-final class HardeningPTY {
-  let pid: pid_t
-  private let master: Int32
-  private let slave: Int32
-  private(set) var output: [UInt8] = []
-  private var exitStatus: HardeningPTYExit?
-  private var closed = false
-
-  init(executable: String, arguments: [String], environment: [String]) throws {
-    let master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
-    guard master >= 0 else { throw HardeningError("open /dev/ptmx: \(String(cString: strerror(errno)))") }
-    var unlock: Int32 = 0
-    var number: UInt32 = 0
-    guard ioctl(master, UInt(0x4004_5431), &unlock) == 0, ioctl(master, UInt(0x8004_5430), &number) == 0 else {
-      Glibc.close(master)
-      throw HardeningError("unlock the pty")
-    }
-    let slavePath = "/dev/pts/\(number)"
-    var size = winsize(ws_row: 40, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
-    _ = ioctl(master, UInt(TIOCSWINSZ), &size)
-    _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
-    let slave = open(slavePath, O_RDWR | O_NOCTTY | O_CLOEXEC)
-    guard slave >= 0 else {
-      Glibc.close(master)
-      throw HardeningError("open \(slavePath)")
-    }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
-    posix_spawn_file_actions_adddup2(&actions, 0, 1)
-    posix_spawn_file_actions_adddup2(&actions, 0, 2)
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    posix_spawnattr_setflags(&attributes, Int16(0x80 | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    for signal in [SIGINT, SIGTERM, SIGQUIT, SIGHUP, SIGTSTP, SIGTTIN, SIGTTOU, SIGPIPE, SIGWINCH, SIGCHLD] {
-      sigaddset(&defaults, signal)
-    }
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    var noMask = sigset_t()
-    sigemptyset(&noMask)
-    posix_spawnattr_setsigmask(&attributes, &noMask)
-    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-    let envp = environment.map { strdup($0) } + [nil]
-    defer {
-      argv.forEach { free($0) }
-      envp.forEach { free($0) }
-    }
-    var pid: pid_t = 0
-    let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-    guard result == 0 else {
-      Glibc.close(master)
-      Glibc.close(slave)
-      throw HardeningError("posix_spawn: \(String(cString: strerror(result)))")
-    }
-    self.pid = pid
-    self.master = master
-    self.slave = slave
-  }
-
-  deinit { kill() }
-
-  func send(_ text: String) {
-    var bytes = Array(text.utf8)
-    var offset = 0
-    let deadline = Date().addingTimeInterval(5)
-    while offset < bytes.count && Date() < deadline {
-      let n = bytes.withUnsafeMutableBytes { write(master, $0.baseAddress! + offset, $0.count - offset) }
-      if n > 0 {
-        offset += n
-      } else if n < 0 && errno != EINTR && errno != EAGAIN {
-        return
-      } else {
-        pump(timeout: 0.01)
-      }
-    }
-  }
-
-  func signal(_ number: Int32) { _ = Glibc.kill(pid, number) }
-
-  @discardableResult
-  func pump(timeout: Double) -> Bool {
-    guard !closed else { return false }
-    var request = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-    guard poll(&request, 1, Int32(max(0, timeout * 1000))) > 0, request.revents & Int16(POLLIN) != 0 else { return false }
-    var got = false
-    var chunk = [UInt8](repeating: 0, count: 8192)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
-      if n > 0 {
-        output.append(contentsOf: chunk[0..<n])
-        got = true
-      } else if n < 0 && errno == EINTR {
-        continue
-      } else {
-        break
-      }
-    }
-    return got
-  }
-
-  /// Everything written so far, as text.
-  var text: String { String(decoding: output, as: UTF8.self) }
-
-  /// The text without Rekindle's colour sequences, with CR LF as LF.
-  var visibleText: String {
-    String(String.UnicodeScalarView(HardeningTestCase.removingSGR(Array(text.unicodeScalars))))
-      .replacingOccurrences(of: "\r\n", with: "\n")
-  }
-
-  /// Waits until `needle` has been written `count` times in all.
-  func waitFor(_ needle: String, count: Int = 1, timeout: Double = 15) -> Bool {
-    let deadline = Date().addingTimeInterval(timeout)
-    while Date() < deadline {
-      if text.components(separatedBy: needle).count - 1 >= count { return true }
-      if !pump(timeout: 0.1) && hasExited { return text.components(separatedBy: needle).count - 1 >= count }
-    }
-    return false
-  }
-
-  func settle() {
-    let deadline = Date().addingTimeInterval(1)
-    while pump(timeout: 0.15) && Date() < deadline {}
-  }
-
-  private var hasExited: Bool {
-    if exitStatus != nil { return true }
-    var status: Int32 = 0
-    let result = waitpid(pid, &status, WNOHANG)
-    if result == pid {
-      exitStatus = status & 0x7F == 0 ? .exited((status >> 8) & 0xFF) : .signaled(status & 0x7F)
-      return true
-    }
-    return result < 0
-  }
-
-  var isRunning: Bool { !hasExited }
-
-  func waitForExit(timeout: Double = 15) -> HardeningPTYExit? {
-    let deadline = Date().addingTimeInterval(timeout)
-    while !hasExited {
-      if Date() >= deadline { return nil }
-      pump(timeout: 0.05)
-    }
-    while pump(timeout: 0.05) {}
-    return exitStatus
-  }
-
-  /// The terminal's modes, read through the slave end kept open.
-  func terminalModes() -> termios? {
-    var modes = termios()
-    return tcgetattr(slave, &modes) == 0 ? modes : nil
-  }
-
-  func kill() {
-    guard !closed else { return }
-    if !hasExited {
-      _ = Glibc.kill(pid, SIGKILL)
-      var status: Int32 = 0
-      while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-      exitStatus = .signaled(SIGKILL)
-    }
-    closed = true
-    Glibc.close(master)
-    Glibc.close(slave)
-  }
-}
+/// The pseudo-terminal child of the tests (see ``PseudoTerminalChild``).
+typealias HardeningPTY = PseudoTerminalChild
 
 extension HardeningTestCase {
   /// Starts the binary under a new pseudo-terminal, in the test's directory.
@@ -337,14 +161,14 @@ extension HardeningTestCase {
     if !FileManager.default.fileExists(atPath: inputrc.path) {
       _ = FileManager.default.createFile(atPath: inputrc.path, contents: Data())
     }
-    return try HardeningPTY(
+    return try PseudoTerminalChild(
       executable: binary.path, arguments: arguments,
       environment: [
         "TERM=xterm", "HOME=" + tempDir.path, "XDG_STATE_HOME=" + tempDir.appendingPathComponent("state").path,
         "INPUTRC=" + inputrc.path, "PATH=/usr/bin:/bin", "LANG=C.UTF-8",
       ] + ["ASAN_OPTIONS", "TSAN_OPTIONS", "REKINDLE_SANITIZER"].compactMap { name in
         ProcessInfo.processInfo.environment[name].map { "\(name)=\($0)" }
-      })
+      }, columns: 100, rows: 40)
   }
 
   /// After exit the terminal is back in canonical mode with echo and signals.

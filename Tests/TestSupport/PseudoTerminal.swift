@@ -3,17 +3,17 @@ import Synchronization
 
 /// A pseudo-terminal for driving a `ReadlineReader`: the reader uses the slave side; the test
 /// types into the master side and watches everything the reader draws there.
-final class PseudoTerminal: Sendable {
+public final class PseudoTerminal: Sendable {
   /// The side the test types into and reads the display from.
-  let master: Int32
+  public let master: Int32
   /// The side the reader treats as its terminal.
-  let slave: Int32
+  public let slave: Int32
   private let output = Mutex<[UInt8]>([])
   private let stopping = Atomic<Bool>(false)
   private let stopped = DispatchSemaphore(value: 0)
 
   /// Opens an 80x24 pseudo-terminal and starts collecting its output; nil if none is available.
-  init?() {
+  public init?() {
     let master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
     guard master >= 0 else { return nil }
     guard let name = Self.unlockedSlaveName(master) else {
@@ -67,13 +67,13 @@ final class PseudoTerminal: Sendable {
   }
 
   /// Everything drawn so far, with invalid UTF-8 repaired.
-  var screenText: String {
+  public var screenText: String {
     output.withLock { String(decoding: $0, as: UTF8.self) }
   }
 
   /// Waits until `text` has been drawn at least `count` times; false after `timeout` seconds.
   @discardableResult
-  func waitFor(_ text: String, count: Int = 1, timeout: TimeInterval = 10) -> Bool {
+  public func waitFor(_ text: String, count: Int = 1, timeout: TimeInterval = 10) -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
       if screenText.components(separatedBy: text).count - 1 >= count { return true }
@@ -83,27 +83,43 @@ final class PseudoTerminal: Sendable {
   }
 
   /// Types `text` as its UTF-8 bytes.
-  func type(_ text: String) {
+  public func type(_ text: String) {
     type(bytes: Array(text.utf8))
   }
 
   /// Types raw bytes.
-  func type(bytes: [UInt8]) {
+  public func type(bytes: [UInt8]) {
     writeAll(bytes, to: master)
   }
 
   /// The slave side's local modes (ICANON, ECHO, ...).
-  var localModes: tcflag_t {
+  public var localModes: tcflag_t {
     var modes = termios()
     _ = tcgetattr(slave, &modes)
     return modes.c_lflag
   }
 
   /// Stops collecting and closes both sides.
-  func close() {
+  public func close() {
     stopping.store(true, ordering: .releasing)
     stopped.wait()
     Glibc.close(slave)
     Glibc.close(master)
   }
 }
+
+/// Writes all of `bytes` to `descriptor`, retrying short writes; returns `false` on an error.
+@discardableResult
+public func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+  var offset = 0
+  while offset < bytes.count {
+    let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    if written < 0 {
+      if errno == EINTR || errno == EAGAIN { continue }
+      return false
+    }
+    offset += written
+  }
+  return true
+}
+
