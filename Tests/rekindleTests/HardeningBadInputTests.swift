@@ -193,29 +193,38 @@ final class HardeningBadInputTests: HardeningTestCase {
 
   // MARK: - Size
 
-  /// A 10 MB line: analyzed as one reply, with evidence found at both ends and the offsets right,
-  /// in bounded memory. A 10 MB script or lexicon line is refused at once.
+  /// A 10 MB line (issue item 1: memory must not follow the line's length): its first 1 MiB is
+  /// analysed, with the offsets right, a warning names the line, the lines after it are read as
+  /// usual, and memory stays bounded. In `--input jsonl` such a line is an error for that line.
+  /// A 10 MB script or lexicon line is refused at once.
   func testTenMegabyteLine() throws {
     let length = size(10_000_000)
     let middle = String(repeating: "a", count: length)
-    let text = "I am sorry, " + middle + " it was your fault\n"
+    let text = "I am sorry, " + middle + " it was your fault\nIt was your fault.\n"
     let file = try makeFile("ten.txt", text)
-    // The offsets are the lexicon's (--no-model); the model reads a bounded number of words of a huge
-    // line, checked below with the default reading.
     let result = try spawn(["analyze", "--no-model", file.path], timeout: 60)
     XCTAssertEqual(result.exitCode, 0, result.summary)
-    assertMemory(result, below: 512, "memory for one 10 MB line")
+    XCTAssertEqual(
+      result.err,
+      "rekindle: warning: \(file.path):1: the line is \(String(format: "%.1f", Double(length + 31) / 1_048_576)) MiB; only its first 1 MiB was analysed\n")
+    assertMemory(result, below: 400, "memory for one 10 MB line")
     let withModel = try spawn(["analyze", file.path], timeout: 60)
     XCTAssertEqual(withModel.exitCode, 0, withModel.summary)
-    assertMemory(withModel, below: 512, "memory for one 10 MB line read with the model")
-    XCTAssertEqual(jsonObjects(withModel.stdout).count, 1)
+    assertMemory(withModel, below: 400, "memory for one 10 MB line read with the model")
+    XCTAssertEqual(jsonObjects(withModel.stdout).count, 2)
     let objects = jsonObjects(result.stdout)
-    XCTAssertEqual(objects.count, 1)
-    XCTAssertEqual((objects.first?["reply"] as? String)?.unicodeScalars.count, text.unicodeScalars.count - 1)
+    XCTAssertEqual(objects.count, 2)
+    XCTAssertEqual((objects.first?["reply"] as? String)?.utf8.count, 1 << 20)
     let evidence = (objects.first?["signals"] as? [[String: Any]] ?? []).flatMap { $0["evidence"] as? [[String: Any]] ?? [] }
-    let fault = evidence.first { ($0["text"] as? String) == "your fault" }
-    XCTAssertEqual(fault?["start"] as? Int, 12 + length + 8, "offset of evidence after the 10 MB word")
     XCTAssertTrue(evidence.contains { ($0["text"] as? String)?.lowercased().contains("sorry") == true }, "\(evidence)")
+    XCTAssertFalse(evidence.contains { ($0["text"] as? String) == "your fault" }, "the end of the line was not read")
+    XCTAssertEqual(objects.last?["reply"] as? String, "It was your fault.", "the next line is read as usual")
+
+    let jsonl = try makeFile("ten.jsonl", "{\"reply\":\"" + middle + "\"}\n{\"reply\":\"It was your fault.\"}\n")
+    let refusedLine = try spawn(["analyze", "--no-model", "--input", "jsonl", jsonl.path], timeout: 60)
+    XCTAssertEqual(refusedLine.exitCode, 65, refusedLine.summary)
+    XCTAssertTrue(refusedLine.err.contains("\(jsonl.path):1:1: error: the line is"), refusedLine.err)
+    XCTAssertEqual(jsonObjects(refusedLine.stdout).count, 1, "the other line is still analysed")
 
     // As a script, a lexicon or a record: refused quickly with the file named.
     for arguments in [["chat", "--script", file.path], ["analyze", "--lexicon", file.path], ["chat", "--resume", file.path]] {

@@ -2,6 +2,7 @@
   @preconcurrency import Glibc
 #endif
 import Dispatch
+import Foundation
 import Signals
 
 /// Whether standard output is a terminal.
@@ -12,7 +13,7 @@ func isStandardOutputTerminal() -> Bool { isatty(1) == 1 }
 /// Lines are gathered into batches (up to 4,096 lines or 1 MiB) and a batch is split across the
 /// machine's cores; outputs are written in input order. A batch is also processed whenever reading
 /// would block, so a slow pipe gets each result as soon as its line arrives. Memory stays bounded
-/// by the batch size (and the longest line).
+/// by the batch size and the longest line read (``Limits/analyzedReplyBytes``).
 final class AnalyzeSession {
   let work: LineAnalysis
   private var out = OutputBuffer()
@@ -41,11 +42,33 @@ final class AnalyzeSession {
     }
     defer { source.willBlock = nil }
     batchSource = source.name
+    source.maxLineBytes = Limits.analyzedReplyBytes
+    var cut: (number: Int, length: Int)?
     while try source.nextLine({ line in
+      if source.lastLineLength > Limits.analyzedReplyBytes {
+        cut = (source.lineNumber, source.lastLineLength)
+        // A JSON object cut short cannot be read; a reply is analysed in its first part.
+        if work.input == .jsonl { return }
+      }
       batchStarts.append(batchBytes.count)
       batchNumbers.append(source.lineNumber)
       batchBytes.append(contentsOf: line)
     }) {
+      if let (number, length) = cut {
+        cut = nil
+        // Said in order: after the output of the lines before it.
+        try runBatch()
+        try out.flush()
+        let megabytes = String(format: "%.1f", Double(length) / 1_048_576)
+        if work.input == .jsonl {
+          failedLines += 1
+          StandardError.write(
+            "rekindle: \(VisibleText.sanitize(source.name)):\(number):1: error: the line is \(megabytes) MiB, over the 1 MiB limit; not read\n")
+        } else {
+          StandardError.write(
+            "rekindle: warning: \(VisibleText.sanitize(source.name)):\(number): the line is \(megabytes) MiB; only its first 1 MiB was analysed\n")
+        }
+      }
       if batchStarts.count >= Self.batchLines || batchBytes.count >= Self.batchBytesLimit {
         try runBatch()
         try out.flushIfFull()

@@ -7,9 +7,13 @@ enum LabeledReplyReader {
   /// Calls `body` with each labeled reply of `path`, in order; blank lines are skipped.
   static func forEach(in path: String, _ body: (LabeledReply) throws -> Void) throws {
     let source = try LineSource(path: path)
+    source.maxLineBytes = Limits.analyzedReplyBytes
     while try source.nextLine({ line in
-      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
       let location = "\(source.name):\(source.lineNumber)"
+      if source.lastLineLength > Limits.analyzedReplyBytes {
+        throw UserFacingError("\(location):1: error: the line is over the 1 MiB limit", code: .dataError)
+      }
+      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
       do {
         let object = try JSONObjectLine(parsing: line)
         guard let reply = try object.string("reply") else {

@@ -18,6 +18,13 @@ final class LineSource {
   private var atStart = true
   /// The 1-based number of the last line returned.
   private(set) var lineNumber = 0
+  /// The most bytes of one line kept; the rest of a longer line is read and dropped, so memory
+  /// stays bounded whatever the input (see ``lastLineLength``).
+  var maxLineBytes = Int.max
+  /// The whole length of the last line returned, in bytes: more than it holds when it was cut.
+  private(set) var lastLineLength = 0
+  /// Bytes of the current line seen so far (kept or dropped).
+  private var seen = 0
   /// Called before a read that may block, so output written so far can be flushed.
   var willBlock: (() throws(UserFacingError) -> Void)?
 
@@ -70,32 +77,55 @@ final class LineSource {
         }
         if let newline = found {
           lineNumber += 1
-          if carry.isEmpty {
+          if carry.isEmpty && seen == 0 && newline - start <= maxLineBytes {
             let lineStart = start
             start = newline + 1
+            lastLineLength = newline - lineStart
             try chunk.withUnsafeBufferPointer { buffer in
               try body(Self.trimmed(UnsafeBufferPointer(rebasing: buffer[lineStart..<newline])))
             }
           } else {
-            carry.append(contentsOf: chunk[start..<newline])
+            keep(start, newline)
             start = newline + 1
-            try carry.withUnsafeBufferPointer { try body(Self.trimmed($0)) }
-            carry.removeAll(keepingCapacity: false)
+            try endLine(body)
           }
           return true
         }
-        carry.append(contentsOf: chunk[start..<end])
+        keep(start, end)
         start = end
       }
       if finished {
-        if carry.isEmpty { return false }
+        if carry.isEmpty && seen == 0 { return false }
         lineNumber += 1
-        try carry.withUnsafeBufferPointer { try body(Self.trimmed($0)) }
-        carry.removeAll()
+        try endLine(body)
         return true
       }
       try fill()
     }
+  }
+
+  /// Adds `chunk[from..<to]` to the current line, as far as ``maxLineBytes`` allows.
+  private func keep(_ from: Int, _ to: Int) {
+    seen += to - from
+    let room = max(0, maxLineBytes - carry.count)
+    carry.append(contentsOf: chunk[from..<min(to, from + room)])
+  }
+
+  /// Hands over the gathered line (cut back to a whole UTF-8 character when it was cut) and starts a new one.
+  private func endLine(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+    lastLineLength = seen
+    if seen > carry.count {
+      // Do not end inside a UTF-8 sequence: drop continuation bytes and the lead byte they follow.
+      var lead = carry.count - 1
+      while lead > 0 && carry.count - lead < 4 && carry[lead] & 0xC0 == 0x80 { lead -= 1 }
+      if lead >= 0 && carry[lead] >= 0xC0 {
+        let length = carry[lead] >= 0xF0 ? 4 : carry[lead] >= 0xE0 ? 3 : 2
+        if lead + length > carry.count { carry.removeLast(carry.count - lead) }
+      }
+    }
+    try carry.withUnsafeBufferPointer { try body(Self.trimmed($0)) }
+    carry.removeAll(keepingCapacity: false)
+    seen = 0
   }
 
   private func fill() throws {
