@@ -7,10 +7,13 @@ import Glibc
 ///   - completions: The slash commands Tab completes, such as `["/help", "/quit"]`.
 ///   - historyFile: Where readline keeps history between sessions (see
 ///     `ReadlineReader.defaultHistoryPath()`), or `nil` for history in this session only.
+///   - interruptHint: A line shown after the first Ctrl-C on an empty line (readline only).
 /// - Returns: A `ReadlineReader` or a `PlainLineReader` reading standard input.
-public func makeLineReader(completions: [String], historyFile: String?) -> any LineReading {
+public func makeLineReader(completions: [String], historyFile: String?, interruptHint: String? = nil) -> any LineReading {
   if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
-    return ReadlineReader(completions: completions, historyFile: historyFile)
+    let reader = ReadlineReader(completions: completions, historyFile: historyFile)
+    reader.interruptHint = interruptHint
+    return reader
   }
   return PlainLineReader()
 }

@@ -3,8 +3,12 @@ import Glibc
 
 extension ReadlineReader {
   /// Ctrl-C: ends any search, drops the line, shows `^C` and a fresh prompt on the next line.
-  func restartLine(prompt: String) {
+  func restartLine(prompt: String, hint: String? = nil) {
     abandonLine(echoing: SIGINT)
+    if let hint {
+      fputs(hint + "\n", rl_outstream)
+      fflush(rl_outstream)
+    }
     // Installing again resets the line, the undo list and the history position, and prompts.
     rl_callback_handler_install(prompt, readlineLineHandler)
   }

@@ -32,6 +32,9 @@ public final class ReadlineReader: LineReading {
   /// The file that keeps history between sessions, if any.
   public let historyFile: String?
 
+  /// A line shown after the first Ctrl-C on an empty line, saying how to leave (nil: none).
+  public var interruptHint: String?
+
   /// The most recent failure to read or write the history file, for a one-time warning;
   /// history then still works within the session.
   public internal(set) var historyFileError: HistoryFileError?
@@ -132,7 +135,7 @@ public final class ReadlineReader: LineReading {
               lastInterruptSignal = SIGINT
               return .interrupted
             }
-            restartLine(prompt: prompt)
+            restartLine(prompt: prompt, hint: lineIsEmpty ? interruptHint : nil)
             secondInterruptEnds = true
           case SIGTSTP:
             suspend()

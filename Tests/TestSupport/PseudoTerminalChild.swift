@@ -186,6 +186,13 @@ public final class PseudoTerminalChild {
     return String(decoding: slice, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
   }
 
+  /// Changes the terminal's size and tells the child (SIGWINCH), as a resized window does.
+  public func resize(columns: UInt16, rows: UInt16) {
+    var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+    _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+    _ = Glibc.kill(pid, SIGWINCH)
+  }
+
   /// Waits until `needle` has been written `count` times in all (in the raw output).
   public func waitFor(_ needle: String, count: Int, timeout: Double = 15) -> Bool {
     let deadline = Date().addingTimeInterval(timeout)

@@ -119,6 +119,7 @@ final class ChatTerminalTests: XCTestCase {
 
     pty.send("\u{03}")
     try expect(pty, "^C")
+    try expect(pty, "(Ctrl-C again to quit without the summary; Ctrl-D or /quit to end with it.)", "the first Ctrl-C says how to leave")
     try expect(pty, prompt, "the first Ctrl-C should only show a fresh prompt")
     pty.settle()
     XCTAssertTrue(pty.isRunning, "the first Ctrl-C must not end the session")
@@ -324,8 +325,70 @@ final class ChatTerminalTests: XCTestCase {
     throw XCTSkip("the rekindle binary was not found next to the tests (\(candidates.map(\.path)))")
   }
 
+  /// A whole conversation at 50 columns, resized to 100 halfway: nothing printed is wider than the
+  /// terminal at the time (so no word is split by the terminal), the end offers to save the
+  /// summary, and `rekindle summary` and `rekindle compare` read the record back.
+  func testAWholeConversationAt50ColumnsWithAResize() throws {
+    let record = sandbox.appendingPathComponent("whole.jsonl")
+    let pty = try launch(arguments: ["chat", "--no-model", "--record", record.path], columns: 50)
+    let replies = [
+      "I messed up, I know that, and I am sorry for all of it.", "I kept thinking about us, every single day.",
+      "It was your birthday. I almost called you that night.", "No, there was nobody else, not even a date.",
+      "I learned that I never listened to you properly.", "I will call when I say I will, and I will listen.",
+      "I can wait as long as you need, there is no rush.", "Yes, I think I see what it did to you.",
+      "You must have felt completely alone and abandoned.", "Take all the time you need, it is your decision.",
+      "I would be sad, but I would respect it completely.",
+    ]
+    var widths: [(Int, String)] = []
+    for (index, reply) in replies.enumerated() {
+      pty.settle(quiet: 0.3)
+      if pty.text(since: 0).contains("Save this summary") { break }
+      guard pty.waitFor("their reply> ", count: index + 1, timeout: 15) else { break }
+      let columns = index < 5 ? 50 : 100
+      let start = pty.text(since: 0).count
+      if index == 5 {
+        pty.resize(columns: 100, rows: 40)
+        pty.settle()
+      }
+      pty.send(reply + "\r")
+      pty.settle(quiet: 0.3)
+      for line in pty.text(since: start).components(separatedBy: "\n") where line.count > columns {
+        widths.append((columns, line))
+      }
+    }
+    try expect(pty, "Save this summary to a file? Enter a path, or press Enter to skip:")
+    let saved = sandbox.appendingPathComponent("kept.md")
+    pty.send(saved.path + "\r")
+    _ = pty.waitForExit(timeout: 10)
+    let ending = pty.text(since: 0).suffix(900)
+    XCTAssertTrue(ending.contains("Saved the summary to"), String(ending))
+    // The typed reply echoed by readline may wrap at the terminal's edge; everything Rekindle prints fits.
+    let printed = widths.filter {
+      !$0.1.contains("their reply>") && !$0.1.contains("Enter a path") && !replies.contains(where: $0.1.contains)
+    }
+    XCTAssertTrue(printed.isEmpty, "lines wider than the terminal: \(printed.map { "\($0.0): \($0.1)" }.joined(separator: "\n"))")
+    XCTAssertTrue(FileManager.default.fileExists(atPath: saved.path), String(ending))
+
+    let summary = try runBinary(["summary", "--no-model", "--format", "markdown", record.path])
+    XCTAssertEqual(summary.status, 0, summary.err)
+    XCTAssertEqual(summary.out, try String(contentsOf: saved, encoding: .utf8), "the summary of the record is the one saved")
+    let compare = try runBinary(["compare", "--no-model", record.path, record.path])
+    XCTAssertEqual(compare.status, 0, compare.err)
+    XCTAssertTrue(compare.out.contains("A: answered"), compare.out)
+    XCTAssertTrue(compare.out.contains("B: answered"), compare.out)
+  }
+
+  /// Runs the binary with no terminal, in the sandbox.
+  private func runBinary(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+    var environment = ProcessInfo.processInfo.environment
+    environment["NO_COLOR"] = "1"
+    let launcher = ChildLauncher(directory: sandbox, environment: environment)
+    let result = launcher.finish(try launcher.start(try rekindleBinary(), arguments), timeout: 60)
+    return (result.exitCode ?? -1, result.out, result.err)
+  }
+
   /// Starts `rekindle` under a new pty; it is killed in tearDown if still running.
-  private func launch(arguments: [String] = ["chat"]) throws -> PseudoTerminalChild {
+  private func launch(arguments: [String] = ["chat"], columns: UInt16 = 100) throws -> PseudoTerminalChild {
     let binary = try rekindleBinary()
     var environment = [
       "TERM=xterm",
@@ -340,7 +403,7 @@ final class ChatTerminalTests: XCTestCase {
     if let options = ProcessInfo.processInfo.environment["ASAN_OPTIONS"] { environment.append("ASAN_OPTIONS=" + options) }
     child?.kill()
     let process = try PseudoTerminalChild(
-      executable: binary, arguments: arguments, environment: environment, columns: 100, rows: 40)
+      executable: binary, arguments: arguments, environment: environment, columns: columns, rows: 40)
     child = process
     return process
   }

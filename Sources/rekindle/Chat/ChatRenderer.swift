@@ -19,9 +19,13 @@ struct ChatRenderer {
         out += "\n" + wrap(text, indent: "  ").map { style.dim($0) }.joined(separator: "\n") + "\n"
       case .question(_, let text, let progress):
         let heading = progress.label
-        out += "\n" + style.bold(heading) + "\n" + style.question("Ask: ") + style.bold(VisibleText.sanitize(text)) + "\n"
+        out += "\n" + style.bold(heading) + "\n"
+        out += wrapStyled(style.question("Ask:") + " " + style.bold(VisibleText.sanitize(text)), indent: "", continuation: "     ")
+          .joined(separator: "\n") + "\n"
       case .followUp(let text):
-        out += "\n" + style.question("Follow up: ") + style.bold(VisibleText.sanitize(text)) + "\n"
+        out += "\n" + wrapStyled(
+          style.question("Follow up:") + " " + style.bold(VisibleText.sanitize(text)), indent: "", continuation: "           "
+        ).joined(separator: "\n") + "\n"
       case .flags(let reply, let analysis):
         out += flags(analysis, reply: reply)
       case .reaction(let id, let text):
@@ -54,7 +58,7 @@ struct ChatRenderer {
     guard !analysis.signals.isEmpty else { return "" }
     var out = ""
     if let reply {
-      out += "  " + AnalysisRenderer(style: style).highlighted(reply, analysis) + "\n"
+      out += wrapStyled(AnalysisRenderer(style: style).highlighted(reply, analysis), indent: "  ").joined(separator: "\n") + "\n"
     }
     for signal in analysis.signals {
       let kind: String
@@ -65,7 +69,8 @@ struct ChatRenderer {
       }
       let words = signal.evidence.map { "“" + VisibleText.sanitize($0.text) + "”" }.joined(separator: ", ")
       let label = signal.uncertain ? "possible " + signal.id.label : signal.id.label
-      out += "  \(kind)  \(style.bold(label)): \(words)\n"
+      out += wrapStyled("\(kind)  \(style.bold(label)): \(words)", indent: "  ", continuation: "           ")
+        .joined(separator: "\n") + "\n"
     }
     return out
   }
@@ -93,6 +98,58 @@ struct ChatRenderer {
     interactive
       ? SummaryRenderer(style: style, width: width).render(summary)
       : VisibleText.sanitize(summary.markdown(), keepingNewlines: true)
+  }
+
+  /// Splits text that is already styled and made visible into lines of at most `width` columns
+  /// (escape sequences count as no width), the first starting with `indent`, the others with
+  /// `continuation` (the same indent unless given).
+  func wrapStyled(_ text: String, indent: String, continuation: String? = nil) -> [String] {
+    var lines: [String] = []
+    var line = indent
+    var lineWidth = indent.count
+    var start = indent.count
+    // Runs of spaces are kept (empty words), so aligned columns stay aligned.
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      let wordWidth = Self.visibleWidth(word)
+      if lineWidth > start && lineWidth + 1 + wordWidth > width {
+        lines.append(line)
+        line = continuation ?? indent
+        lineWidth = line.count
+        start = line.count
+      }
+      if lineWidth > start {
+        line += " "
+        lineWidth += 1
+      }
+      line += word
+      lineWidth += wordWidth
+    }
+    lines.append(line)
+    return lines
+  }
+
+  /// The columns `text` takes on screen: its characters, less CSI escape sequences.
+  static func visibleWidth(_ text: Substring) -> Int {
+    var width = 0
+    var inEscape = false
+    var afterESC = false
+    for scalar in text.unicodeScalars {
+      if afterESC {
+        afterESC = false
+        inEscape = scalar == "["
+        continue
+      }
+      if inEscape {
+        if (0x40...0x7E).contains(scalar.value) { inEscape = false }
+        continue
+      }
+      if scalar == "\u{1B}" {
+        afterESC = true
+        continue
+      }
+      if scalar.properties.generalCategory != .nonspacingMark { width += 1 }
+    }
+    return width
   }
 
   /// Splits text into lines of at most `width` columns, each starting with `indent`.

@@ -11,7 +11,7 @@ import Signals
 final class ChatSession {
   private var engine: DialogueEngine
   private let reader: any LineReading
-  private let renderer: ChatRenderer
+  private var renderer: ChatRenderer
   private let recorder: SessionRecorder?
   /// With `--redact`: applied to what `/save` writes.
   private let redaction: SessionRedaction?
@@ -44,6 +44,10 @@ final class ChatSession {
     }
     warmUp()
     while case .awaitingReply = engine.phase {
+      // The terminal may have been resized since the last reply: wrap at its width now.
+      if reader.isInteractive {
+        renderer = ChatRenderer(style: renderer.style, interactive: true, width: TerminalStyle.outputWidth())
+      }
       let prompt = reader.isInteractive ? renderer.style.promptDim("(\(progress.number)/\(progress.total)) ") + "their reply> " : ""
       switch reader.readLine(prompt: prompt) {
       case .line(let raw):
@@ -106,7 +110,8 @@ final class ChatSession {
   private func offerToSave() {
     guard reader.isInteractive else { return }
     if let recorder {
-      show(renderer.style.dim("The session is recorded in \(VisibleText.sanitize(recorder.path)); `rekindle summary \(VisibleText.sanitize(recorder.path))` shows this summary again.") + "\n")
+      let note = "The session is recorded in \(recorder.path); rekindle summary \(recorder.path) shows this summary again."
+      show(renderer.wrap(note, indent: "").map { renderer.style.dim($0) }.joined(separator: "\n") + "\n")
     }
     let markdown = (redaction?.summary(of: engine) ?? engine.summary).markdown()
     while true {

@@ -80,7 +80,9 @@ struct Chat: ParsableCommand {
           StandardError.write("rekindle: warning: history not kept: \(error)\n")
         }
       }
-      let reader = makeLineReader(completions: ChatCommand.names, historyFile: historyPath)
+      let reader = makeLineReader(
+        completions: ChatCommand.names, historyFile: historyPath,
+        interruptHint: "(Ctrl-C again to quit without the summary; Ctrl-D or /quit to end with it.)")
       let style = TerminalStyle.forStandardOutput(noColor: noColor)
       let renderer = ChatRenderer(style: style, interactive: reader.isInteractive, width: TerminalStyle.outputWidth())
       let session = ChatSession(
