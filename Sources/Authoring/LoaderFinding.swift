@@ -25,6 +25,9 @@ enum LoaderFinding {
       message = String(message[..<range.lowerBound])
     }
     let rule = self.rule(for: message, error: error)
+    if ["the script is larger", "the script is nested", "the script has more than"].contains(where: message.hasPrefix) {
+      hint = "the limits (2 MiB, 64 levels, 100,000 nodes) keep loading quick; split the conversation into smaller scripts"
+    }
     if hint.isEmpty { hint = defaultHint(rule) }
     return Diagnostic(rule, message, hint: hint, at: error.location, severity: .error)
   }

@@ -1,4 +1,5 @@
 import Signals
+import DialogueFormat
 import Yams
 
 /// Small helpers for reading Yams nodes the way the dialogue loader does.
@@ -20,14 +21,9 @@ enum NodeText {
     return scalar.string
   }
 
-  /// "a list", "a mapping", "nothing" or the scalar in backquotes, for messages.
-  static func describe(_ node: Node) -> String {
-    switch node {
-    case .mapping: return "a mapping"
-    case .sequence: return "a list"
-    case .scalar: return isNull(node) ? "nothing" : "`\(node.scalar?.string ?? "")`"
-    }
-  }
+  /// How messages name a value (see `NodeReader.describe`).
+  static func describe(_ node: Node) -> String { NodeReader.describe(node) }
+
 
   /// The value for a plain-text key in a mapping node (the first one when keys repeat).
   static func value(_ key: String, in node: Node?) -> Node? {

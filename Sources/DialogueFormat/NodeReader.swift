@@ -33,13 +33,23 @@ package struct NodeReader {
   }
 
   /// "a list", "a mapping", "text": what a node is, for messages.
-  package func describe(_ node: Node) -> String {
+  package func describe(_ node: Node) -> String { Self.describe(node) }
+
+  /// "a list", "a mapping", "nothing", the scalar in backquotes, or "the quoted text `1`" for a
+  /// quoted scalar (which YAML reads as text even with a tag such as `!!int`), for messages.
+  package static func describe(_ node: Node) -> String {
     switch node {
     case .mapping: return "a mapping"
     case .sequence: return "a list"
-    case .scalar: return isNull(node) ? "nothing" : "`\(node.scalar?.string ?? "")`"
+    case .scalar(let scalar):
+      if (scalar.style == .plain || scalar.style == .any) && ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+        return "nothing"
+      }
+      let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+      return (quoted ? "the quoted text " : "") + "`\(scalar.string)`"
     }
   }
+
 
   package func isNull(_ node: Node) -> Bool {
     guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return false }

@@ -16,6 +16,22 @@ final class StructureRuleTests: XCTestCase {
     XCTAssertFalse(found.first?.hint.isEmpty ?? true)
   }
 
+  /// Issue item 21: a tagged, quoted number is named as quoted text, not as the number it looks like.
+  func testAQuotedNumberIsNamedAsText() {
+    let found = lint(cleanScript(replacing: "    group: 1", with: "    group: !!int \"1\""))
+    XCTAssertEqual(found.first?.message, "`group` should be a whole number, not the quoted text `1`", "\(found)")
+  }
+
+  /// Issue item 21: a script over the node limit is told about the limit, not about indentation.
+  func testAScriptOverTheNodeLimitGetsAHintAboutSize() {
+    var yaml = "format: rekindle-dialogue/1\ntitle: big\nstart: s0\nstates:\n"
+    for i in 0..<10_000 { yaml += "  s\(i):\n    group: 1\n    ask: \"q?\"\n    transitions:\n      - goto: s\((i + 1) % 10_000)\n" }
+    let found = lint(yaml)
+    XCTAssertEqual(found.count, 1)
+    XCTAssertTrue(found.first?.message.hasPrefix("the script has more than 100000 YAML nodes") == true, "\(found)")
+    XCTAssertTrue(found.first?.hint.contains("split the conversation") == true, "\(found)")
+  }
+
   func testUnknownKeysAreAllReportedWithDidYouMean() {
     let yaml = cleanScript(replacing: "    yes_no: false", with: "    yesno: false")
       .replacingOccurrences(of: "      - when: { signals", with: "      - wehn: { signals")
