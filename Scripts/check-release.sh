@@ -22,6 +22,21 @@ case "$out" in
   *) echo "check-release: unexpected output from the copied binary: $out" >&2; exit 1 ;;
 esac
 
+# Scripts/install.sh into a temporary prefix: a working binary, the man page and completions.
+Scripts/install.sh "$work/prefix" >/dev/null
+"$work/prefix/bin/rekindle" --version >/dev/null
+for f in share/man/man1/rekindle.1 share/bash-completion/completions/rekindle share/zsh/site-functions/_rekindle \
+  share/fish/vendor_completions.d/rekindle.fish; do
+  [ -s "$work/prefix/$f" ] || { echo "check-release: install.sh did not write $f" >&2; exit 1; }
+done
+if command -v man >/dev/null 2>&1; then
+  if MANWIDTH=80 man -l "$work/prefix/share/man/man1/rekindle.1" 2>&1 >/dev/null | grep . >&2; then
+    echo "check-release: the man page renders with warnings" >&2
+    exit 1
+  fi
+fi
+echo "check-release: Scripts/install.sh installs a working binary, its man page and completions"
+
 mkdir -p "$work/app/Sources/App"
 cat > "$work/app/Package.swift" <<SWIFT
 // swift-tools-version:6.0

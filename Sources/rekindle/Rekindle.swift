@@ -12,7 +12,10 @@ struct Rekindle: ParsableCommand {
     discussion: """
       Rekindle tells you what to ask next, you type what they answered, and it flags the hopeful \
       and the caution signs in each reply, with the words that triggered them. Nothing you type \
-      leaves this machine.
+      leaves this machine. `rekindle` alone starts the practice (`rekindle chat`).
+
+      In the practice, type /help for the commands: /why (the evidence behind the last reply's \
+      signs), /back, /skip, /summary, /save FILE, /quit. Ctrl-D ends with the summary.
       """,
     version: "0.1.0",
     subcommands: [
@@ -33,6 +36,14 @@ struct Rekindle: ParsableCommand {
         _ = dup2(null, descriptor)
         close(null)
       }
+    }
+    if Array(CommandLine.arguments.dropFirst()) == ["--generate-manual-page"] {
+      do {
+        try StandardOutput.write(ManualPage.render())
+      } catch {
+        Glibc.exit(error.report().rawValue)
+      }
+      Glibc.exit(0)
     }
     do {
       var command = try parseAsRoot()

@@ -2,6 +2,7 @@
   @preconcurrency import Glibc
 #endif
 import Foundation
+import TestSupport
 import XCTest
 
 /// The second adversarial pass: closed standard streams, files that are links or FIFOs, byte-order
@@ -254,5 +255,22 @@ final class HardeningLimitsTests: HardeningTestCase {
     let reply = try makeFile("reply.txt", Array(repeating: "x", count: 20_000).joined(separator: " ") + "\n")
     let result = try spawn(["analyze", "--lexicon", lexicon.path, reply.path], timeout: 20)
     assertOneLineError(result, 65, mentions: [lexicon.path + ":1:", "at most 8 words"], "expansion bomb")
+  }
+
+  /// The man page is written from the commands' own help, names every subcommand, and renders.
+  func testTheManualPageRenders() throws {
+    let page = try spawn(["--generate-manual-page"])
+    XCTAssertEqual(page.exitCode, 0, page.summary)
+    XCTAssertTrue(page.out.hasPrefix(".TH REKINDLE 1 "), String(page.out.prefix(200)))
+    for name in ["chat", "summary", "compare", "analyze", "eval", "train", "rehearse", "lint", "graph", "schema"] {
+      XCTAssertTrue(page.out.contains(".SS \"rekindle \(name)\""), name)
+    }
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/man") else { throw XCTSkip("man is not installed") }
+    let file = try makeFile("rekindle.1", page.out)
+    let launcher = ChildLauncher(directory: tempDir, environment: ["MANWIDTH": "80", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
+    let rendered = launcher.finish(try launcher.start("/usr/bin/man", ["-l", file.path]), timeout: 60)
+    XCTAssertEqual(rendered.exitCode, 0, rendered.summary)
+    XCTAssertEqual(rendered.err, "", "warnings while rendering")
+    XCTAssertTrue(rendered.out.contains("rekindle compare"), String(rendered.out.prefix(300)))
   }
 }

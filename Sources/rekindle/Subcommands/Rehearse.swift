@@ -11,7 +11,14 @@ struct Rehearse: ParsableCommand {
     discussion: """
       A transcript is a YAML file (title, optional script, turns with a reply and optional \
       expectations, and how it should end) or a plain text file with one reply per line. Without \
-      --check the conversation is printed as the chat would show it. See Scripts/transcripts/.
+      --check the conversation is printed as the chat would show it. A minimal transcript:
+
+        title: "He apologises"
+        turns:
+          - reply: "I messed up, I know that."
+            expect: { signals: [remorse] }
+
+      `rehearse --update FILE` fills in the expectations from what the conversation does now.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
