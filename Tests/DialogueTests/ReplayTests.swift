@@ -50,4 +50,20 @@ final class ReplayTests: XCTestCase {
       XCTAssertEqual(error as? DialogueError, .nothingToUndo)
     }
   }
+
+  func testOverrulesAndNotesReplayAndSurviveBack() throws {
+    let script = ScriptLoader.builtIn
+    let inputs: [DialogueInput] = [
+      .start, .reply("I messed up, I know that. It was your fault too.", safetyCheck: nil), .overrule(.blame),
+      .note("He said the same last year."), .back,
+    ]
+    let engine = try DialogueEngine(script: script, analyzer: rulesOnly, replaying: inputs)
+    XCTAssertEqual(engine.notes["why_back"], ["He said the same last year."], "a note is hers: back() keeps it")
+    XCTAssertTrue(engine.turns.isEmpty)
+    var again = try DialogueEngine(script: script, analyzer: rulesOnly, replaying: Array(inputs.dropLast()))
+    XCTAssertEqual(again.turns.last?.overruled, [.blame])
+    XCTAssertFalse(again.turns.last?.analysis.has(.blame) ?? true)
+    XCTAssertThrowsError(try again.overrule(.coldness)) { XCTAssertEqual($0 as? DialogueError, .nothingToOverrule(.coldness)) }
+    XCTAssertEqual(again.summary.questions.first?.overruled, [.blame])
+  }
 }

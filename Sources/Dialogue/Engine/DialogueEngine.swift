@@ -15,6 +15,8 @@ public struct DialogueEngine: Sendable {
   public internal(set) var turns: [Turn] = []
   /// The states `back()` returns to, latest last.
   var undo: [UndoPoint] = []
+  /// Her notes, by question state (kept whatever `back()` undoes: they are hers, not the conversation's).
+  public internal(set) var notes: [String: [String]] = [:]
 
   /// An engine for `script`, analyzing replies with `analyzer`.
   public init(script: DialogueScript, analyzer: Analyzer = Analyzer()) {
@@ -46,13 +48,14 @@ public struct DialogueEngine: Sendable {
 
   /// The summary of the conversation so far.
   public var summary: ConversationSummary {
-    SummaryBuilder(script: script, visits: state.visits, turns: turns, phase: state.phase).build()
+    SummaryBuilder(script: script, visits: state.visits, turns: turns, phase: state.phase, notes: notes).build()
   }
 
   /// The summary of the conversation so far with every turn passed through `transform` first
   /// (for example, to redact names in a summary that is kept).
   public func summary(transformingTurns transform: (Turn) -> Turn) -> ConversationSummary {
-    SummaryBuilder(script: script, visits: state.visits, turns: turns.map(transform), phase: state.phase).build()
+    SummaryBuilder(script: script, visits: state.visits, turns: turns.map(transform), phase: state.phase, notes: notes)
+      .build()
   }
 
   // MARK: - Calls
@@ -85,6 +88,33 @@ public struct DialogueEngine: Sendable {
     closeVisit(.skipped)
     return [.skipped(current.id), .transition(from: current.id, index: index, to: target)]
       + enter(target, analysis: nil)
+  }
+
+  /// Takes a sign out of the last reply's reading because she says it is not there. The
+  /// conversation does not change course (it already moved on that reply); the summary shows the
+  /// sign as overruled by her. Emits nothing.
+  /// - Throws: ``DialogueError/nothingToOverrule(_:)`` when the last reply does not show `id`.
+  public mutating func overrule(_ id: SignalID) throws(DialogueError) -> [DialogueEvent] {
+    _ = try awaitedState()
+    guard let last = turns.indices.last, turns[last].analysis.has(id) else { throw .nothingToOverrule(id) }
+    turns[last].analysis.signals.removeAll { $0.id == id }
+    turns[last].overruled.append(id)
+    return []
+  }
+
+  /// Adds her note to the question being asked. Emits nothing.
+  public mutating func note(_ text: String) throws(DialogueError) -> [DialogueEvent] {
+    let current = try awaitedState()
+    notes[current.id, default: []].append(text)
+    return []
+  }
+
+  /// The questions not yet asked, in the order of the guide's groups.
+  public var questionsAhead: [DialogueState] {
+    let asked = Set(state.visits.map(\.stateID))
+    let current = progress.number
+    return script.states.filter { $0.kind == .question && !asked.contains($0.id) && ($0.group ?? 0) >= current }
+      .sorted { ($0.group ?? 0) < ($1.group ?? 0) }
   }
 
   /// Ends the conversation early: the summary, then `.ended(.stopped)`. Does nothing once ended.

@@ -1,3 +1,5 @@
+import Signals
+
 /// A call made when the conversation cannot take it, or a snapshot that does not fit.
 public enum DialogueError: Error, Sendable, Equatable, CustomStringConvertible {
   /// `reply`, `back` or `skip` before `start()`.
@@ -10,6 +12,8 @@ public enum DialogueError: Error, Sendable, Equatable, CustomStringConvertible {
   case nothingToUndo
   /// `skip()` in a state without an unconditional transition.
   case cannotSkip(String)
+  /// `overrule(_:)` of a sign the last reply does not show.
+  case nothingToOverrule(SignalID)
   /// The snapshot was made with a different script (fingerprints differ).
   case scriptMismatch(expected: String, found: String)
   /// The snapshot is damaged or from an unknown version.
@@ -22,6 +26,7 @@ public enum DialogueError: Error, Sendable, Equatable, CustomStringConvertible {
     case .alreadyStarted: return "the conversation has already started"
     case .ended: return "the conversation has ended"
     case .nothingToUndo: return "there is no reply to undo"
+    case .nothingToOverrule(let id): return "the last reply does not show `\(id.rawValue)`"
     case .cannotSkip(let state):
       return "the question in state `\(state)` cannot be skipped: it has no transition without `when`"
     case .scriptMismatch(let expected, let found):

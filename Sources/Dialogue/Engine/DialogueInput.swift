@@ -11,6 +11,10 @@ public enum DialogueInput: Sendable, Equatable {
   case back
   /// She skipped the question.
   case skip
+  /// She overruled a sign flagged in the last reply (`/not SIGNAL`).
+  case overrule(SignalID)
+  /// She added a note to the current question (`/note TEXT`).
+  case note(String)
 }
 
 extension DialogueEngine {
@@ -30,6 +34,10 @@ extension DialogueEngine {
       return try back()
     case .skip:
       return try skip()
+    case .overrule(let id):
+      return try overrule(id)
+    case .note(let text):
+      return try note(text)
     }
   }
 

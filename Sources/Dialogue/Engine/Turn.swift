@@ -16,6 +16,8 @@ public struct Turn: Sendable, Codable, Equatable {
   public var transition: Int?
   /// What the user said when the reply was a possible safety concern she was asked about.
   public var safetyCheck: SafetyCheck?
+  /// Signs she overruled (`/not SIGNAL`): taken out of the analysis, kept here as hers.
+  public var overruled: [SignalID] = []
 
   /// The user's answer to "did that sound like real harm?" for an uncertain safety reading.
   public enum SafetyCheck: String, Sendable, Codable, Equatable {

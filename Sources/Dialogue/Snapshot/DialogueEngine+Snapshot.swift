@@ -5,7 +5,7 @@ extension DialogueEngine {
   public var snapshot: DialogueSnapshot {
     DialogueSnapshot(
       version: DialogueSnapshot.currentVersion, title: script.title, fingerprint: script.fingerprint, turns: turns,
-      state: state, undo: undo)
+      state: state, undo: undo, notes: notes)
   }
 
   /// An engine that continues a saved conversation.
@@ -35,6 +35,7 @@ extension DialogueEngine {
     state = snapshot.state
     turns = snapshot.turns
     undo = snapshot.undo
+    notes = snapshot.notes
   }
 
   /// Why a saved state cannot belong to `script`, if it cannot.

@@ -18,6 +18,8 @@ public struct DialogueSnapshot: Sendable, Codable, Equatable {
   var state: ConversationState
   /// The states `back()` can return to.
   var undo: [UndoPoint]
+  /// Her notes, by question state.
+  public var notes: [String: [String]] = [:]
 
   /// Where the saved conversation stood.
   public var phase: DialogueEngine.Phase { state.phase }

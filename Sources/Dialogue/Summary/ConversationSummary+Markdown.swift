@@ -35,6 +35,10 @@ extension ConversationSummary {
       out += "\nYou judged that \"\(MarkdownText.escape(reply))\" was not about real harm, and the practice went on."
       out += " If that changes, the safety advice still stands.\n"
     }
+    if !question.overruled.isEmpty {
+      out += "\nYou overruled: " + question.overruled.map(\.label).joined(separator: ", ") + ".\n"
+    }
+    for note in question.notes { out += "\nYour note: " + MarkdownText.escape(note) + "\n" }
     if question.signals.isEmpty {
       if !question.replies.isEmpty { out += "\nNo particular signs in what they said.\n" }
       return out

@@ -20,6 +20,10 @@ public struct QuestionSummary: Sendable, Codable, Equatable {
   public var progress = QuestionProgress(number: 0, total: 0)
   /// Whether it is the question being asked now (the conversation goes on).
   public var isOpen = false
+  /// Signs she overruled in its replies.
+  public var overruled: [SignalID] = []
+  /// Her notes on it.
+  public var notes: [String] = []
 
   /// A question summary with every field given.
   public init(

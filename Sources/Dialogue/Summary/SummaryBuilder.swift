@@ -6,6 +6,7 @@ struct SummaryBuilder {
   let visits: [QuestionVisit]
   let turns: [Turn]
   let phase: DialogueEngine.Phase
+  var notes: [String: [String]] = [:]
 
   func build() -> ConversationSummary {
     var questions: [QuestionSummary] = []
@@ -18,6 +19,11 @@ struct SummaryBuilder {
         stateID: visit.stateID, group: state?.group ?? 0, question: state?.ask ?? visit.stateID,
         outcome: visit.outcome, replies: replies.map(\.reply), signals: observed(in: replies))
       summary.dismissedConcerns = replies.filter { $0.safetyCheck == .dismissed }.map(\.reply)
+      summary.overruled = replies.flatMap(\.overruled)
+      // Her notes go with the last visit of their question.
+      if !visits[(position + 1)...].contains(where: { $0.stateID == visit.stateID }) {
+        summary.notes = notes[visit.stateID] ?? []
+      }
       summary.progress = QuestionProgress.of(visit: position, in: visits, script: script)
       if case .awaitingReply = phase, position == visits.count - 1 { summary.isOpen = true }
       questions.append(summary)

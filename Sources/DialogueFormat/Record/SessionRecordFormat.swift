@@ -11,6 +11,8 @@ import Signals
 ///     {"event":"reply","reply":"…","safety_check":"dismissed","signals":[]}
 ///     {"event":"back"}
 ///     {"event":"skip"}
+///     {"event":"overrule","signal":"blame"}
+///     {"event":"note","text":"He said this before."}
 ///
 /// The conversation's state is never written: `--resume` replays the events through the engine.
 /// `signals` is what the reply showed when it was recorded, for people reading the file and to
@@ -69,6 +71,8 @@ public enum SessionRecordFormat {
     case .reply(let text, let check):
       pairs = [("event", .string("reply")), ("reply", .string(text))]
       if let check { pairs.append(("safety_check", .string(check.rawValue))) }
+    case .overrule(let id): pairs = [("event", .string("overrule")), ("signal", .string(id.rawValue))]
+    case .note(let text): pairs = [("event", .string("note")), ("text", .string(text))]
     }
     if let signals = entry.signals { pairs.append(("signals", .array(signals.map { .string($0) }))) }
     return JSONValue.object(pairs).compact
@@ -111,6 +115,14 @@ public enum SessionRecordFormat {
         check = parsed
       }
       return Entry(input: .reply(reply, safetyCheck: check), signals: signals)
+    case "overrule":
+      guard let raw = value["signal"]?.stringValue, let id = SignalID(rawValue: raw) else {
+        throw FormatProblem("an overrule event needs \"signal\" (a signal id)")
+      }
+      return Entry(input: .overrule(id), signals: signals)
+    case "note":
+      guard let text = value["text"]?.stringValue else { throw FormatProblem("a note event needs \"text\" (a string)") }
+      return Entry(input: .note(text), signals: signals)
     default:
       throw FormatProblem("unknown event \"\(event)\"")
     }

@@ -2,12 +2,16 @@ import Signals
 
 /// A slash command typed at the chat prompt.
 enum ChatCommand: Equatable {
-  case help, why, back, skip, summary, quit
+  case help, why, back, skip, summary, quit, questions
   case save(String?)
+  /// `/not SIGNAL`: she says a sign flagged in the last reply is not there.
+  case not(String?)
+  /// `/note TEXT`: her note on the current question.
+  case note(String?)
   case unknown(String, suggestion: String?)
 
   /// The commands offered for Tab completion, as typed.
-  static let names = ["/help", "/why", "/back", "/skip", "/summary", "/save ", "/quit"]
+  static let names = ["/help", "/why", "/back", "/skip", "/not ", "/note ", "/questions", "/summary", "/save ", "/quit"]
 
   /// One line each for /help.
   static let helpLines = [
@@ -15,6 +19,9 @@ enum ChatCommand: Equatable {
     ("/why", "the evidence and reasons behind the last reply's signs"),
     ("/back", "undo the last answer and ask again"),
     ("/skip", "skip this question"),
+    ("/not SIGN", "say a sign flagged in the last reply is not there (kept as yours)"),
+    ("/note TEXT", "add your note to this question (shown in the summary)"),
+    ("/questions", "the questions still ahead"),
     ("/summary", "show the summary so far"),
     ("/save FILE", "save the summary as Markdown (mode 0600)"),
     ("/quit", "end the practice and show the summary"),
@@ -31,6 +38,9 @@ enum ChatCommand: Equatable {
     case "/back", "/undo": self = .back
     case "/skip": self = .skip
     case "/summary": self = .summary
+    case "/questions": self = .questions
+    case "/not": self = .not(argument?.isEmpty == false ? argument : nil)
+    case "/note": self = .note(argument?.isEmpty == false ? argument : nil)
     case "/save": self = .save(argument?.isEmpty == false ? argument : nil)
     case "/quit", "/exit", "/q": self = .quit
     default:

@@ -129,6 +129,12 @@ final class ChatSession {
     }
   }
 
+  /// The signs of the last reply, for messages ("none" when it showed none).
+  private func lastSigns() -> String {
+    let signs = engine.turns.last?.analysis.signals.map(\.id.rawValue) ?? []
+    return signs.isEmpty ? "none" : signs.joined(separator: ", ")
+  }
+
   /// Applies one input to the engine and records it.
   private func perform(_ input: DialogueInput) throws(DialogueError) -> [DialogueEvent] {
     let events = try engine.apply(input)
@@ -199,6 +205,41 @@ final class ChatSession {
         showEvents(try perform(.skip))
       } catch {
         show("  This question cannot be skipped.\n")
+      }
+    case .not(let name):
+      guard let name else {
+        show("  Usage: /not SIGN, for example /not blame. The signs of the last reply: \(lastSigns()).\n")
+        return false
+      }
+      let wanted = name.lowercased().replacing(" ", with: "_")
+      guard let id = SignalID.allCases.first(where: { $0.rawValue == wanted || $0.label.lowercased() == name.lowercased() })
+      else {
+        let hint = Suggestion.closest(to: wanted, in: SignalID.allCases.map(\.rawValue)).map { " Did you mean \($0)?" } ?? ""
+        show("  There is no sign called \(VisibleText.sanitize(name)).\(hint)\n")
+        return false
+      }
+      do {
+        _ = try perform(.overrule(id))
+        show("  Noted: you say the last reply does not show \(id.label). The summary keeps it as yours.\n")
+      } catch {
+        show("  The last reply does not show \(id.label). Its signs: \(lastSigns()).\n")
+      }
+    case .note(let text):
+      guard let text else {
+        show("  Usage: /note TEXT, for example /note He said the same last year.\n")
+        return false
+      }
+      if (try? perform(.note(text))) != nil { show("  Your note is kept with this question.\n") }
+    case .questions:
+      let ahead = engine.questionsAhead
+      if ahead.isEmpty {
+        show("  No other questions ahead.\n")
+      } else {
+        var text = "  Questions ahead (the conversation picks the way by the answers):\n"
+        for state in ahead {
+          text += renderer.wrap("- \(state.ask ?? state.id)", indent: "    ").joined(separator: "\n") + "\n"
+        }
+        show(text)
       }
     case .summary:
       show((renderer.interactive ? "" : "\n") + renderer.summaryText(engine.summary))

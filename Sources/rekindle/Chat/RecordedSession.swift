@@ -7,6 +7,11 @@ import Signals
 enum RecordedSession {
   /// The summary of the last session in the record at `path`.
   static func summary(of path: String, script scriptPath: String?, analyzer: Analyzer) throws(UserFacingError) -> ConversationSummary {
+    try engine(of: path, script: scriptPath, analyzer: analyzer).summary
+  }
+
+  /// The engine after replaying the last session in the record at `path`.
+  static func engine(of path: String, script scriptPath: String?, analyzer: Analyzer) throws(UserFacingError) -> DialogueEngine {
     let log: SessionLog
     let bytes = Array(try FileReader.readText(path).utf8)
     do {
@@ -18,8 +23,7 @@ enum RecordedSession {
       StandardError.write("rekindle: warning: \(path):\(cut.line): the last line was cut off (the session was interrupted); left out\n")
     }
     let script = try ScriptSource.load(scriptPath)
-    let engine = try SessionReplay.engine(replaying: log, script: script, analyzer: analyzer, path: path)
-    return engine.summary
+    return try SessionReplay.engine(replaying: log, script: script, analyzer: analyzer, path: path)
   }
 
   /// The summary as JSON.

@@ -60,6 +60,7 @@ final class SessionRecorder {
       entry.input = .reply(redaction?.text(text) ?? text, safetyCheck: check)
       entry.signals = events.flaggedSignals
     }
+    if case .note(let text) = input { entry.input = .note(redaction?.text(text) ?? text) }
     write(SessionRecordFormat.line(entry))
   }
 

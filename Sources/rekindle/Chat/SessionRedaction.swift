@@ -18,6 +18,8 @@ struct SessionRedaction {
 
   /// The summary of `engine`'s conversation built from the redacted turns.
   func summary(of engine: DialogueEngine) -> ConversationSummary {
-    engine.summary(transformingTurns: turn)
+    var summary = engine.summary(transformingTurns: turn)
+    for i in summary.questions.indices { summary.questions[i].notes = summary.questions[i].notes.map(text) }
+    return summary
   }
 }

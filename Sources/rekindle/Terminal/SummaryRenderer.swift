@@ -27,6 +27,10 @@ struct SummaryRenderer {
           "You judged that “\(reply)” was not about real harm, and the practice went on. If that changes, the safety advice still stands.",
           indent: "  ", gap: false)
       }
+      if !question.overruled.isEmpty {
+        out += paragraph("You overruled: " + question.overruled.map(\.label).joined(separator: ", ") + ".", indent: "  ", gap: false)
+      }
+      for note in question.notes { out += paragraph("Your note: " + note, indent: "  ", gap: false) }
       for signal in question.signals {
         let mark: String
         switch signal.id.kind {
