@@ -263,7 +263,8 @@ final class E2EChatPipedTests: E2ETestCase {
       ["I messed up, I know that.", "/back", "Mostly I was at my brother's place.", "/skip", "It was your birthday."],
       ["--record", record.path])
     XCTAssertTrue(result.exited(0), result.summary)
-    XCTAssertEqual(result.err, "")
+    XCTAssertEqual(
+      result.err, "rekindle: note: created the folder \(tempDir.appendingPathComponent("sessions").path) (readable only by you) for \(record.path)\n")
     XCTAssertEqual(try permissions(record), 0o600)
     let data = try Data(contentsOf: record)
     let objects = jsonObjects(data)

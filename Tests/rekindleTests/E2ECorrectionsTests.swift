@@ -46,4 +46,23 @@ final class E2ECorrectionsTests: E2ETestCase {
     XCTAssertTrue(evaluated.exited(0), evaluated.summary)
     XCTAssertTrue(evaluated.out.contains("Evaluated 1 replies"), evaluated.out)
   }
+
+  /// Helplines she sets (a file under XDG_CONFIG_HOME and --helpline) are shown with the safety
+  /// advice; none is built in.
+  func testHelplinesSheSetsAreShownWithTheSafetyAdvice() throws {
+    let config = tempDir.appendingPathComponent("config")
+    try makeFile("config/rekindle/helplines", "# where I live\nSamaritans 116 123\n\n")
+    var environment = baseEnvironment()
+    environment["XDG_CONFIG_HOME"] = config.path
+    let result = try run(
+      ["chat", "--no-model", "--helpline", "Refuge 0808 2000 247"],
+      stdin: .pipe(Data("If you leave me I will kill you.\n".utf8)), environment: environment)
+    XCTAssertTrue(result.exited(0), result.summary)
+    let advice = result.out.components(separatedBy: "Safety first.").last ?? ""
+    XCTAssertTrue(advice.contains("Helplines you set:\n  Samaritans 116 123\n  Refuge 0808 2000 247\n"), advice)
+
+    let none = try chat(["If you leave me I will kill you."])
+    XCTAssertTrue(none.out.contains("Safety first."), none.out)
+    XCTAssertFalse(none.out.contains("Helplines you set"), "none is built in")
+  }
 }

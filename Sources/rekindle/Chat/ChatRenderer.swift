@@ -8,6 +8,9 @@ struct ChatRenderer {
   /// Whether the person types at a terminal (otherwise replies are echoed for a clean transcript).
   let interactive: Bool
   let width: Int
+  /// Helplines she set for where she lives (`--helpline`, the helplines file), shown with the
+  /// safety advice.
+  var helplines: [String] = []
 
   /// The text for a batch of events.
   func render(_ events: [DialogueEvent]) -> String {
@@ -44,6 +47,10 @@ struct ChatRenderer {
       case .safetyExit(let text, _):
         out += "\n" + style.danger("Safety first.") + "\n"
         out += wrap(text, indent: "").joined(separator: "\n") + "\n"
+        if !helplines.isEmpty {
+          out += "\n" + style.bold("Helplines you set:") + "\n"
+          for line in helplines { out += wrap(line, indent: "  ").joined(separator: "\n") + "\n" }
+        }
       case .summary(let summary):
         out += interactive ? SummaryRenderer(style: style, width: width).render(summary, closingShown: closingShown) : "\n" + summaryText(summary)
       case .ended:

@@ -46,7 +46,9 @@ final class ChatSession {
     while case .awaitingReply = engine.phase {
       // The terminal may have been resized since the last reply: wrap at its width now.
       if reader.isInteractive {
-        renderer = ChatRenderer(style: renderer.style, interactive: true, width: TerminalStyle.outputWidth())
+        var resized = ChatRenderer(style: renderer.style, interactive: true, width: TerminalStyle.outputWidth())
+        resized.helplines = renderer.helplines
+        renderer = resized
       }
       let prompt = reader.isInteractive ? renderer.style.promptDim("(\(progress.number)/\(progress.total)) ") + "their reply> " : ""
       switch reader.readLine(prompt: prompt) {

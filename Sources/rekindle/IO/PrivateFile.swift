@@ -8,7 +8,10 @@ enum PrivateFile {
   /// symbolic link; refuses a FIFO or socket (opening one would wait for a reader) and the file
   /// that is this process's own standard input or output.
   static func openForAppend(_ path: String) throws(UserFacingError) -> Int32 {
-    try createParentDirectories(of: path)
+    let created = try createParentDirectories(of: path)
+    if let folder = created.last {
+      StandardError.write("rekindle: note: created the folder \(folder) (readable only by you) for \(path)\n")
+    }
     let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
     if fd < 0 {
       let code = errno

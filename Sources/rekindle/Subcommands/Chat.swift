@@ -36,6 +36,13 @@ struct Chat: ParsableCommand {
   @OptionGroup(title: "Reading replies")
   var reading: ReadingOptions
 
+  @Option(
+    name: .customLong("helpline"),
+    help: ArgumentHelp(
+      "A helpline for where you live, shown with the safety advice (repeatable; also read from $XDG_CONFIG_HOME/rekindle/helplines, one per line).",
+      valueName: "name and number"))
+  var helplines: [String] = []
+
   @Flag(help: "In the --record file and /save summaries, replace names, places, emails and phone numbers with placeholders.")
   var redact = false
 
@@ -84,7 +91,8 @@ struct Chat: ParsableCommand {
         completions: ChatCommand.names, historyFile: historyPath,
         interruptHint: "(Ctrl-C again to quit without the summary; Ctrl-D or /quit to end with it.)")
       let style = TerminalStyle.forStandardOutput(noColor: noColor)
-      let renderer = ChatRenderer(style: style, interactive: reader.isInteractive, width: TerminalStyle.outputWidth())
+      var renderer = ChatRenderer(style: style, interactive: reader.isInteractive, width: TerminalStyle.outputWidth())
+      renderer.helplines = try Helplines.load(given: helplines)
       let session = ChatSession(
         engine: engine, reader: reader, renderer: renderer, recorder: recorder, redaction: redaction)
       code = try session.run()
