@@ -80,4 +80,10 @@ final class SummaryTests: XCTestCase {
     let decoded = try JSONDecoder().decode(ConversationSummary.self, from: try JSONEncoder().encode(summary))
     XCTAssertEqual(decoded, summary)
   }
+
+  /// A safety concern is named once ("Safety concern (...)"), not "Safety concern: safety concern".
+  func testSafetySignIsNamedOnce() {
+    XCTAssertEqual(ConversationSummary.signText(.safety), "Safety concern")
+    XCTAssertEqual(ConversationSummary.signText(.blame), "Caution: blames you")
+  }
 }

@@ -378,6 +378,31 @@ final class ChatTerminalTests: XCTestCase {
     XCTAssertTrue(compare.out.contains("B: answered"), compare.out)
   }
 
+  /// At 40, 80 and 120 columns, nothing Rekindle prints is wider than the terminal (the summary
+  /// at the end of the input included).
+  func testOutputWrapsAt40_80And120Columns() throws {
+    let replies = [
+      "I messed up, I know that, and it was your fault too, honestly.", "dunno", "I kept thinking about us, every day.",
+    ]
+    for columns: UInt16 in [40, 80, 120] {
+      let pty = try launch(arguments: ["chat", "--no-model"], columns: columns)
+      defer { pty.kill() }
+      for (index, reply) in replies.enumerated() {
+        XCTAssertTrue(pty.waitFor("their reply> ", count: index + 1, timeout: 15), "\(columns) columns")
+        pty.send(reply + "\r")
+      }
+      XCTAssertTrue(pty.waitFor("their reply> ", count: replies.count + 1, timeout: 15))
+      pty.send("/summary\r")
+      XCTAssertTrue(pty.waitFor("their reply> ", count: replies.count + 2, timeout: 15))
+      pty.send("\u{04}")
+      XCTAssertEqual(pty.waitForExit(timeout: 10), .exited(0))
+      let wide = pty.text(since: 0).components(separatedBy: "\n").filter {
+        $0.count > Int(columns) && !$0.contains("their reply>")
+      }
+      XCTAssertEqual(wide, [], "\(columns) columns")
+    }
+  }
+
   /// Runs the binary with no terminal, in the sandbox.
   private func runBinary(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
     var environment = ProcessInfo.processInfo.environment

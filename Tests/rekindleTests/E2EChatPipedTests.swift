@@ -95,6 +95,33 @@ final class E2EChatPipedTests: E2ETestCase {
     XCTAssertTrue(out.contains("The conversation was stopped before the last question."), out)
   }
 
+  /// /summary in the middle marks the question being asked as in progress, not as unanswered.
+  func testSummaryMidConversationMarksTheOpenQuestion() throws {
+    let result = try chat(["I messed up, I know that.", "/summary"])
+    XCTAssertTrue(result.exited(0), result.summary)
+    assertInOrder(
+      result.out,
+      [
+        "### Question 1 of 7, part 2: And why did you come back?", "*In progress: the question being asked now.*",
+        "### Question 1 of 7, part 2: And why did you come back?", "*Not answered: the conversation ended here.*",
+      ])
+  }
+
+  /// One vocabulary of formats: json and jsonl alike; the root help names the slash commands.
+  func testFormatsAndHelp() throws {
+    let analyzed = try run(["analyze", "--no-model", "--format", "json"], stdin: .pipe(Data("I'm sorry.\n".utf8)))
+    XCTAssertTrue(analyzed.exited(0), analyzed.summary)
+    XCTAssertEqual(jsonObjects(analyzed.stdout).count, 1)
+    let labeled = try makeFile("l.jsonl", "{\"reply\":\"It was your fault.\",\"signals\":[\"blame\"]}\n")
+    let evaluated = try run(["eval", "--no-model", "--format", "jsonl", labeled.path])
+    XCTAssertTrue(evaluated.exited(0), evaluated.summary)
+    XCTAssertNotNil(jsonObject(evaluated.out.trimmingCharacters(in: .whitespacesAndNewlines)))
+    let help = try run(["--help"])
+    for text in ["/why", "/save FILE", "summary", "compare", "corrections"] {
+      XCTAssertTrue(help.out.contains(text), "root help lacks \(text): \(help.out)")
+    }
+  }
+
   func testEmptyInputStillAsksTheFirstQuestionThenSummarizes() throws {
     let result = try run(["chat"], stdin: .null)
     XCTAssertTrue(result.exited(0), result.summary)
@@ -301,6 +328,13 @@ final class E2EChatPipedTests: E2ETestCase {
     XCTAssertFalse(out.contains(Self.secondAsk), "an answered question was asked again")
     let asks = lines(out, startingWith: "Ask: ")
     XCTAssertEqual(asks.first, Self.thirdAsk, "the next question after the last recorded answer")
+    // A short recap of what was already asked comes first.
+    assertInOrder(
+      out,
+      [
+        "So far", "Question 1 of 7: What did you do while we were apart? (answered; remorse)",
+        "Question 1 of 7, part 2: And why did you come back? (answered", Self.thirdAsk,
+      ])
     assertInOrder(
       out,
       [

@@ -36,7 +36,7 @@ final class ChatSession {
   /// returns the process exit code.
   func run() throws -> Int32 {
     if case .awaitingReply(let state) = engine.phase, let question = engine.currentQuestion {
-      show(renderer.style.dim("Resuming the practice where it stopped.") + "\n" + recap())
+      show(renderer.wrap("Resuming the practice where it stopped.", indent: "").map { renderer.style.dim($0) }.joined(separator: "\n") + "\n" + recap())
       show(renderer.render([.question(stateID: state, text: question, progress: engine.progress)]))
     } else {
       show(welcome())
@@ -309,9 +309,10 @@ final class ChatSession {
 
   private func welcome() -> String {
     let style = renderer.style
-    var text = style.bold(VisibleText.sanitize(engine.script.title)) + "\n"
-    text += style.dim("Ask each question, then type what they answered. Type /help for commands.") + "\n"
-    text += style.dim("What you type stays on this computer.") + "\n"
+    var text = renderer.wrap(engine.script.title, indent: "").map { style.bold($0) }.joined(separator: "\n") + "\n"
+    for line in ["Ask each question, then type what they answered. Type /help for commands.", "What you type stays on this computer."] {
+      text += renderer.wrap(line, indent: "").map { style.dim($0) }.joined(separator: "\n") + "\n"
+    }
     return text
   }
 

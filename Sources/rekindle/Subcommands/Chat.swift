@@ -58,7 +58,8 @@ struct Chat: ParsableCommand {
         let log = try SessionRecordReader.read(resume)
         engine = try SessionReplay.engine(replaying: log, script: script, analyzer: analyzer, path: resume)
         if case .ended = engine.phase {
-          throw UserFacingError("error: \(resume): that session has already ended", code: .dataError)
+          throw UserFacingError(
+            "error: \(resume): that session has already ended; rekindle summary \(resume) shows its summary", code: .dataError)
         }
         if log.header.redacted && !redact {
           redacting = true

@@ -12,13 +12,15 @@ struct SummaryRenderer {
   /// The summary; `closingShown` leaves out the last word when the script's own closing words
   /// were just printed.
   func render(_ summary: ConversationSummary, closingShown: Bool = false) -> String {
-    var out = "\n" + style.bold("Summary: " + VisibleText.sanitize(summary.title)) + "\n"
+    var out = "\n" + wrapper.wrap("Summary: " + summary.title, indent: "").map { style.bold($0) }.joined(separator: "\n") + "\n"
     if summary.endedBySafetyExit { out += paragraph(plain(ConversationSummary.safetyNote), indent: "") }
     if summary.endReason == .stopped { out += paragraph("The conversation was stopped before the last question.", indent: "") }
     if summary.questions.isEmpty { out += paragraph("No questions were asked.", indent: "") }
     for question in summary.questions {
-      out += "\n" + style.bold(question.progress.label + ":") + " " + VisibleText.sanitize(question.question) + "\n"
-      out += style.dim("  " + ConversationSummary.outcomeText(question)) + "\n"
+      out += "\n" + wrapper.wrapStyled(
+        style.bold(question.progress.label + ":") + " " + VisibleText.sanitize(question.question), indent: "", continuation: "  "
+      ).joined(separator: "\n") + "\n"
+      out += wrapper.wrap(ConversationSummary.outcomeText(question), indent: "  ").map { style.dim($0) }.joined(separator: "\n") + "\n"
       for reply in question.replies {
         out += wrapper.wrap("“" + reply + "”", indent: "    ").joined(separator: "\n") + "\n"
       }
