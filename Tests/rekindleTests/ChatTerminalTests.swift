@@ -368,6 +368,10 @@ final class ChatTerminalTests: XCTestCase {
     }
     XCTAssertTrue(printed.isEmpty, "lines wider than the terminal: \(printed.map { "\($0.0): \($0.1)" }.joined(separator: "\n"))")
     XCTAssertTrue(FileManager.default.fileExists(atPath: saved.path), String(ending))
+    // The script's closing words were shown; the summary does not repeat them as "A last word".
+    let all = pty.text(since: 0)
+    XCTAssertTrue(all.contains("That was the last question."), String(all.suffix(400)))
+    XCTAssertFalse(all.contains("A last word"), "the closing paragraph said twice")
 
     let summary = try runBinary(["summary", "--no-model", "--format", "markdown", record.path])
     XCTAssertEqual(summary.status, 0, summary.err)

@@ -246,6 +246,9 @@ final class E2EChatPipedTests: E2ETestCase {
     let result = try chat(["I messed up, I know that.", "/save \(target.path)", "/save"])
     XCTAssertTrue(result.exited(0), result.summary)
     XCTAssertTrue(result.out.contains("Saved the summary to \(target.path)"), result.out)
+    XCTAssertTrue(
+      result.out.contains("Created the folder \(tempDir.appendingPathComponent("notes/deeper").path) for it."),
+      "a folder made for the summary is announced: \(result.out)")
     XCTAssertTrue(result.out.contains("Usage: /save FILE"), "/save without a file should explain its use")
     let markdown = try String(contentsOf: target, encoding: .utf8)
     XCTAssertTrue(markdown.hasPrefix("# Talking it through: when your ex wants to come back\n"), markdown)
