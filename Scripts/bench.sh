@@ -93,8 +93,8 @@ if [[ -n "${REKINDLE_BIN:-}" ]]; then
 else
   command -v swift >/dev/null || die "swift not found (set REKINDLE_BIN to a built binary)"
   if [[ $BUILD -eq 1 ]]; then
-    log "swift build -c release --product rekindle"
-    (cd "$ROOT" && swift build -c release --product rekindle) || die "swift build failed"
+    log "swift build -c release --static-swift-stdlib --product rekindle"
+    (cd "$ROOT" && swift build -c release --static-swift-stdlib --product rekindle) || die "swift build failed"
   fi
   BIN="$(cd "$ROOT" && swift build -c release --show-bin-path)/rekindle"
 fi

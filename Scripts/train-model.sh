@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=Scripts/data/corpus
 model=Scripts/data/model/rekindle.model
-swift build -c release --product rekindle >&2
+swift build -c release --static-swift-stdlib --product rekindle >&2
 bin=$(swift build -c release --show-bin-path)/rekindle
 dev_args=()
 for f in "$corpus"/dev/*.jsonl; do dev_args+=(--dev "$f"); done
