@@ -8,7 +8,10 @@ public final class PseudoTerminal: Sendable {
   public let master: Int32
   /// The side the reader treats as its terminal.
   public let slave: Int32
-  private let output = Mutex<[UInt8]>([])
+  /// The output so far, under `lock` (a pthread mutex, which ThreadSanitizer follows; it does not
+  /// see the futex inside Synchronization's Mutex and would report its uses as races).
+  nonisolated(unsafe) private var output: [UInt8] = []
+  private let lock = NSLock()
   private let stopping = Atomic<Bool>(false)
   private let stopped = DispatchSemaphore(value: 0)
 
@@ -60,7 +63,9 @@ public final class PseudoTerminal: Sendable {
       }
       let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
       if count > 0 {
-        output.withLock { $0.append(contentsOf: buffer[0..<count]) }
+        lock.lock()
+        output.append(contentsOf: buffer[0..<count])
+        lock.unlock()
       }
     }
     stopped.signal()
@@ -68,7 +73,9 @@ public final class PseudoTerminal: Sendable {
 
   /// Everything drawn so far, with invalid UTF-8 repaired.
   public var screenText: String {
-    output.withLock { String(decoding: $0, as: UTF8.self) }
+    lock.lock()
+    defer { lock.unlock() }
+    return String(decoding: output, as: UTF8.self)
   }
 
   /// Waits until `text` has been drawn at least `count` times; false after `timeout` seconds.
