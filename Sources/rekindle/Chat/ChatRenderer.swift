@@ -32,7 +32,7 @@ struct ChatRenderer {
       case .flags(let reply, let analysis):
         out += flags(analysis, reply: reply)
       case .reaction(let id, let text):
-        let mark = id.kind == .hopeful ? style.hopeful("+") : style.caution("!")
+        let mark = style.mark(id.kind)
         out += wrap(text, indent: "    ").enumerated().map { $0.offset == 0 ? "  \(mark) " + $0.element.dropFirst(4) : $0.element }
           .joined(separator: "\n") + "\n"
       case .transition:
@@ -162,27 +162,11 @@ struct ChatRenderer {
   /// Splits text into lines of at most `width` columns, each starting with `indent`.
   func wrap(_ text: String, indent: String) -> [String] {
     var lines: [String] = []
-    let indentWidth = indent.count
     for paragraph in VisibleText.sanitize(text, keepingNewlines: true).split(separator: "\n", omittingEmptySubsequences: false) {
-      var line = indent
-      var lineWidth = indentWidth
-      for word in paragraph.split(separator: " ") {
-        let wordWidth = word.count
-        if lineWidth > indentWidth && lineWidth + 1 + wordWidth > width {
-          lines.append(line)
-          line = indent
-          lineWidth = indentWidth
-        }
-        if lineWidth > indentWidth {
-          line += " "
-          lineWidth += 1
-        }
-        line += word
-        lineWidth += wordWidth
-      }
-      lines.append(line)
+      lines += wrapStyled(String(paragraph), indent: indent)
     }
     while let last = lines.last, last.trimmingSpaces().isEmpty, lines.count > 1 { lines.removeLast() }
     return lines
   }
+
 }

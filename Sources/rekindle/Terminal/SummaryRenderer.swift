@@ -34,12 +34,7 @@ struct SummaryRenderer {
       }
       for note in question.notes { out += paragraph("Your note: " + note, indent: "  ", gap: false) }
       for signal in question.signals {
-        let mark: String
-        switch signal.id.kind {
-        case .hopeful: mark = style.hopeful("+")
-        case .caution: mark = style.caution("!")
-        case .safety: mark = style.danger("!")
-        }
+        let mark = style.mark(signal.id.kind)
         let words = signal.evidence.map { "“" + $0 + "”" }.joined(separator: ", ")
         let line = ConversationSummary.signText(signal.id) + (words.isEmpty ? "" : " (" + words + ")")
         let wrapped = wrapper.wrap(line, indent: "    ")

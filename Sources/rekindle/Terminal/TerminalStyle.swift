@@ -18,6 +18,15 @@ struct TerminalStyle: Sendable {
     return 78
   }
 
+  /// The mark before a sign or a reaction to it: `+` hopeful, `!` caution or safety.
+  func mark(_ kind: SignalID.Kind) -> String {
+    switch kind {
+    case .hopeful: return hopeful("+")
+    case .caution: return caution("!")
+    case .safety: return danger("!")
+    }
+  }
+
   static func forStandardOutput(noColor: Bool) -> TerminalStyle {
     let env = getenv("NO_COLOR").map { String(cString: $0) } ?? ""
     let term = getenv("TERM").map { String(cString: $0) } ?? ""
