@@ -22,21 +22,11 @@ enum Helplines {
       var info = stat()
       if stat(path, &info) == 0 {
         for line in try FileReader.readText(path).split(separator: "\n") {
-          let text = line.trimmingCharacters(in: " \t\r")
+          let text = String(line).trimmingSpaces()
           if !text.isEmpty && !text.hasPrefix("#") { lines.append(text) }
         }
       }
     }
-    return lines + given.map { $0.trimmingCharacters(in: " \t") }.filter { !$0.isEmpty }
-  }
-}
-
-extension StringProtocol {
-  /// The text without the given characters at either end.
-  fileprivate func trimmingCharacters(in set: String) -> String {
-    var s = Substring(self)
-    while let c = s.first, set.contains(c) { s.removeFirst() }
-    while let c = s.last, set.contains(c) { s.removeLast() }
-    return String(s)
+    return lines + given.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
   }
 }
