@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "Signals", targets: ["Signals"]),
     .library(name: "Dialogue", targets: ["Dialogue"]),
     .library(name: "DialogueFormat", targets: ["DialogueFormat"]),
+    .library(name: "Practice", targets: ["Practice"]),
     .library(name: "JSONText", targets: ["JSONText"]),
   ],
   dependencies: [
@@ -23,14 +24,17 @@ let package = Package(
     .target(name: "Signals"),
     // Pure: the dialogue runtime (scripts as values, the conversation engine, snapshots, summaries). No I/O.
     .target(name: "Dialogue", dependencies: ["Signals"]),
+    // Pure: practice mode (she rehearses her side, Rekindle plays him): her-side signs, question
+    // recognition, personas as values, the practice engine and its summary. No I/O.
+    .target(name: "Practice", dependencies: ["Dialogue", "Signals"]),
     // Pure: the dialogue's file formats: scripts (YAML, limits, decoding with file:line:column
-    // errors) and session records (the event log).
+    // errors), personas, and session records (the event log).
     .target(
       name: "DialogueFormat",
-      dependencies: ["Dialogue", "Signals", "JSONText", .product(name: "Yams", package: "Yams")]
+      dependencies: ["Dialogue", "Practice", "Signals", "JSONText", .product(name: "Yams", package: "Yams")]
     ),
     // Pure: transcripts, replay through the engine, expectations, coverage.
-    .target(name: "Rehearsal", dependencies: ["Dialogue", "DialogueFormat", "Signals", "JSONText", .product(name: "Yams", package: "Yams")]),
+    .target(name: "Rehearsal", dependencies: ["Dialogue", "DialogueFormat", "Practice", "Signals", "JSONText", .product(name: "Yams", package: "Yams")]),
     // GNU readline as a C module (Debian: libreadline-dev).
     .systemLibrary(
       name: "CReadline",
@@ -39,12 +43,12 @@ let package = Package(
     // The line reader: readline on a terminal, plain lines otherwise.
     .target(name: "LineEditor", dependencies: ["CReadline"]),
     // Pure: script authoring tools (linter, graphs, JSON Schema). No I/O.
-    .target(name: "Authoring", dependencies: ["Dialogue", "DialogueFormat", "Signals", "JSONText", .product(name: "Yams", package: "Yams")]),
+    .target(name: "Authoring", dependencies: ["Dialogue", "DialogueFormat", "Practice", "Signals", "JSONText", .product(name: "Yams", package: "Yams")]),
     // The thin executable: one subcommand per file.
     .executableTarget(
       name: "rekindle",
       dependencies: [
-        "Signals", "Dialogue", "DialogueFormat", "LineEditor", "Rehearsal", "Authoring", "JSONText",
+        "Signals", "Dialogue", "DialogueFormat", "Practice", "LineEditor", "Rehearsal", "Authoring", "JSONText",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -53,6 +57,7 @@ let package = Package(
     .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
     .testTarget(name: "SignalsTests", dependencies: ["Signals"]),
     .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "DialogueFormat", "Signals"]),
+    .testTarget(name: "PracticeTests", dependencies: ["Practice", "Dialogue", "DialogueFormat", "Signals"]),
     .testTarget(name: "DialogueFormatTests", dependencies: ["DialogueFormat", "Dialogue", "Signals"]),
     .testTarget(name: "RehearsalTests", dependencies: ["Rehearsal", "Dialogue", "DialogueFormat", "Signals"]),
     .testTarget(
@@ -63,6 +68,6 @@ let package = Package(
       ]),
     .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"]),
     .testTarget(
-      name: "rekindleTests", dependencies: ["Signals", "Dialogue", "DialogueFormat", "TestSupport"], exclude: ["Fixtures"]),
+      name: "rekindleTests", dependencies: ["Signals", "Dialogue", "DialogueFormat", "Practice", "TestSupport"], exclude: ["Fixtures"]),
   ]
 )

@@ -62,6 +62,10 @@ package enum ScriptFormat {
         name: "transitions", shape: .list(.record(transition), nonEmpty: true, itemName: "transition"),
         required: true,
         summary: "The ways out, tried in order; the last one usually has no `when` and catches every other reply."),
+      Field(
+        name: "intents", shape: .list(.text, nonEmpty: false, itemName: nil),
+        summary:
+          "Other ways she might ask this question, for `rekindle practice` to recognise it in her own words (the `ask` text counts as one)."),
     ])
 
   /// A state that ends the conversation.

@@ -43,6 +43,7 @@ struct StateDecoder {
     var ask: String?
     var yesNo = false
     var transitions: [Transition]?
+    var intents: [String] = []
     for entry in entries {
       switch entry.key {
       case "group":
@@ -54,6 +55,8 @@ struct StateDecoder {
       case "coach": coach = try reader.text(entry.value, of: "`coach`")
       case "ask": ask = try reader.text(entry.value, of: "`ask`")
       case "yes_no": yesNo = try reader.bool(entry.value, of: "`yes_no`")
+      case "intents":
+        for item in try reader.items(entry.value, of: "`intents`") { intents.append(try reader.text(item, of: "an intent")) }
       case "transitions":
         transitions = try TransitionDecoder(reader: reader).decodeList(entry.value, state: id, references: &references)
       default: break  // `kind: question`
@@ -66,7 +69,7 @@ struct StateDecoder {
     }
     return DialogueState(
       id: id, kind: .question, group: group, coach: coach, ask: ask, yesNo: yesNo, transitions: transitions,
-      say: nil, line: line)
+      say: nil, line: line, intents: intents)
   }
 
   private func decodeKind(_ node: Node) throws(ScriptError) -> DialogueState.Kind {

@@ -19,7 +19,7 @@ struct Rekindle: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Chat.self, SummaryCommand.self, Compare.self, Corrections.self, Analyze.self, Eval.self, Train.self, Rehearse.self, Lint.self,
+      Chat.self, PracticeCommand.self, SummaryCommand.self, Compare.self, Corrections.self, Analyze.self, Eval.self, Train.self, Rehearse.self, Lint.self,
       Graph.self, Schema.self,
     ],
     defaultSubcommand: Chat.self

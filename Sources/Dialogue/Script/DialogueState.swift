@@ -28,6 +28,8 @@ public struct DialogueState: Sendable, Equatable {
   public let say: String?
   /// The 1-based line of the state's id in the script.
   public let line: Int
+  /// Other phrasings of the question (`intents:`), for recognising it in her own words in practice.
+  public let intents: [String]
 
   /// Whether the state ends the conversation.
   public var isFinal: Bool { kind != .question }
@@ -39,8 +41,9 @@ public struct DialogueState: Sendable, Equatable {
 
   package init(
     id: String, kind: Kind, group: Int?, coach: String?, ask: String?, yesNo: Bool,
-    transitions: [Transition], say: String?, line: Int
+    transitions: [Transition], say: String?, line: Int, intents: [String] = []
   ) {
+    self.intents = intents
     self.id = id
     self.kind = kind
     self.group = group

@@ -1,9 +1,9 @@
 /// Escaping for text quoted into Markdown, so replies cannot add headings, links or emphasis.
-enum MarkdownText {
+package enum MarkdownText {
   private static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "!"]
 
   /// `text` with Markdown punctuation backslash-escaped and line breaks turned into spaces.
-  static func escape(_ text: String) -> String {
+  package static func escape(_ text: String) -> String {
     var out = ""
     for character in text {
       if character.isNewline {
@@ -17,7 +17,7 @@ enum MarkdownText {
   }
 
   /// `text` as a Markdown blockquote, one `>` line per line of text.
-  static func blockquote(_ text: String) -> String {
+  package static func blockquote(_ text: String) -> String {
     text.split(separator: "\n", omittingEmptySubsequences: false)
       .map { line in line.trimmingWhitespace.isEmpty ? ">" : "> " + escape(String(line)) }
       .joined(separator: "\n")

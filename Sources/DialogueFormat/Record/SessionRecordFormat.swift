@@ -14,6 +14,10 @@ import Signals
 ///     {"event":"overrule","signal":"blame"}
 ///     {"event":"note","text":"He said this before."}
 ///
+/// A practice record (`practice --record FILE`, she rehearses her side) is the same format with the
+/// persona in the header (`"persona":"rebound","persona_fingerprint":"…"`), and her lines as `reply`
+/// events (without `signals`).
+///
 /// The conversation's state is never written: `--resume` replays the events through the engine.
 /// `signals` is what the reply showed when it was recorded, for people reading the file and to
 /// notice when a reply reads differently on replay.
@@ -31,13 +35,23 @@ public enum SessionRecordFormat {
     public var started: String
     /// Whether replies are written with placeholders for names and contacts (`--redact`).
     public var redacted: Bool
+    /// For a practice record: the persona's id and fingerprint.
+    public var persona: (id: String, fingerprint: String)?
 
-    /// A header for a session of `script` begun at `started`.
-    public init(script: String, fingerprint: String, started: String, redacted: Bool) {
+    /// A header for a session of `script` begun at `started` (a practice with `persona`).
+    public init(
+      script: String, fingerprint: String, started: String, redacted: Bool, persona: (id: String, fingerprint: String)? = nil
+    ) {
       self.script = script
       self.fingerprint = fingerprint
       self.started = started
       self.redacted = redacted
+      self.persona = persona
+    }
+
+    public static func == (a: Header, b: Header) -> Bool {
+      a.script == b.script && a.fingerprint == b.fingerprint && a.started == b.started && a.redacted == b.redacted
+        && a.persona?.id == b.persona?.id && a.persona?.fingerprint == b.persona?.fingerprint
     }
   }
 
@@ -55,10 +69,14 @@ public enum SessionRecordFormat {
 
   /// The header as one line of JSON (without the newline).
   public static func line(_ header: Header) -> String {
-    JSONValue.object([
+    var pairs: [(String, JSONValue)] = [
       ("format", .string(current)), ("script", .string(header.script)), ("fingerprint", .string(header.fingerprint)),
       ("started", .string(header.started)), ("redacted", .bool(header.redacted)),
-    ]).compact
+    ]
+    if let persona = header.persona {
+      pairs += [("persona", .string(persona.id)), ("persona_fingerprint", .string(persona.fingerprint))]
+    }
+    return JSONValue.object(pairs).compact
   }
 
   /// An entry as one line of JSON (without the newline).
@@ -85,9 +103,16 @@ public enum SessionRecordFormat {
     guard let script = value["script"]?.stringValue, let fingerprint = value["fingerprint"]?.stringValue else {
       throw FormatProblem("the header needs \"script\" and \"fingerprint\" strings")
     }
+    var persona: (id: String, fingerprint: String)?
+    if value["persona"] != nil || value["persona_fingerprint"] != nil {
+      guard let id = value["persona"]?.stringValue, let print = value["persona_fingerprint"]?.stringValue else {
+        throw FormatProblem("a practice header needs \"persona\" and \"persona_fingerprint\" strings")
+      }
+      persona = (id, print)
+    }
     return Header(
       script: script, fingerprint: fingerprint, started: value["started"]?.stringValue ?? "",
-      redacted: value["redacted"]?.boolValue ?? false)
+      redacted: value["redacted"]?.boolValue ?? false, persona: persona)
   }
 
   /// Reads an entry line.

@@ -35,7 +35,7 @@ public struct ConceptTable: Sendable {
       guard line.hasPrefix("concept "), let colon = line.firstIndex(of: ":") else {
         throw ModelError(source: "\(source):\(n + 1)", message: "expected `concept NAME: entry, entry, ...`")
       }
-      let name = line[line.index(line.startIndex, offsetBy: 8)..<colon].trimmingSpaces
+      let name = line[line.index(line.startIndex, offsetBy: 8)..<colon].trimmingSpaces()
       guard !name.isEmpty, name.utf8.allSatisfy({ $0 == 0x5F || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) })
       else {
         throw ModelError(source: "\(source):\(n + 1)", message: "a concept name is lower-case letters, digits and _")
@@ -51,7 +51,7 @@ public struct ConceptTable: Sendable {
         guard (1...Self.maxPhraseWords).contains(scanner.spans.count) else {
           if scanner.spans.isEmpty { continue }
           throw ModelError(
-            source: "\(source):\(n + 1)", message: "'\(entry.trimmingSpaces)' has more than \(Self.maxPhraseWords) words")
+            source: "\(source):\(n + 1)", message: "'\(entry.trimmingSpaces())' has more than \(Self.maxPhraseWords) words")
         }
         var h = FeatureHash(tag: UInt8(ascii: "P"))
         for i in scanner.spans.indices {
@@ -114,9 +114,3 @@ public struct ConceptTable: Sendable {
   }()
 }
 
-extension Substring {
-  /// The text without leading and trailing spaces and tabs.
-  var trimmingSpaces: String {
-    String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
-  }
-}

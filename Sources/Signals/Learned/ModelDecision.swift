@@ -47,16 +47,7 @@ struct ModelDecision {
 
   /// The words that weighed most for `id`, as evidence spans in reply order.
   private func modelEvidence(_ features: ReplyFeatures, _ id: SignalID) -> [Evidence] {
-    let words = model.evidenceWords(features, signal: id).sorted()
-    var spans: [(Int, Int)] = []
-    for w in words {
-      let word = features.words[w]
-      if !spans.isEmpty, w > 0, words.contains(w - 1) {
-        spans[spans.count - 1].1 = Int(word.end)
-      } else {
-        spans.append((Int(word.start), Int(word.end)))
-      }
-    }
+    let spans = model.evidenceSpans(features, output: id.order)
     return EvidenceBuilder.evidence(forSortedByteSpans: spans, in: reply)
   }
 }

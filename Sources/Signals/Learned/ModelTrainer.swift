@@ -31,8 +31,17 @@ public struct ModelTrainer: Sendable {
   public func train(_ examples: [LabeledReply], featurize: (LabeledReply) -> ReplyFeatures, provenance: String)
     -> SignalModel
   {
-    let n = SignalModel.outputs
-    let featureSets = examples.map(featurize)
+    train(
+      featureSets: examples.map(featurize),
+      labels: examples.map { example in SignalID.ordered.map { example.signals.contains($0) } },
+      provenance: provenance)
+  }
+
+  /// Trains a model of `labels[0].count` outputs (1 to 256) on feature sets and their labels, one row
+  /// of labels per feature set, for any taxonomy (her side of the practice uses its own).
+  public func train(featureSets: [ReplyFeatures], labels: [[Bool]], provenance: String) -> SignalModel {
+    let n = labels.first?.count ?? SignalModel.replyOutputs
+    precondition((1...SignalModel.maxOutputs).contains(n) && labels.count == featureSets.count)
     // Keep the features seen in at least minCount replies, numbered in first-seen order.
     var documentCount: [UInt32: Int32] = [:]
     for set in featureSets {
@@ -47,13 +56,13 @@ public struct ModelTrainer: Sendable {
         keysInOrder.append(f.key)
       }
     }
-    let data: [Example] = zip(examples, featureSets).map { example, set in
+    let data: [Example] = zip(labels, featureSets).map { labels, set in
       var merged: [Int32: Float] = [:]
       for f in set.features { if let r = index[f.key] { merged[r, default: 0] += f.value } }
       let rows = merged.keys.sorted()
       return Example(
         rows: rows, values: rows.map { merged[$0] ?? 0 },
-        labels: SignalID.ordered.map { example.signals.contains($0) })
+        labels: labels)
     }
     // Rare signals weigh more: up to 4x for a positive.
     var positiveWeight = [Float](repeating: 1, count: n)
@@ -97,12 +106,13 @@ public struct ModelTrainer: Sendable {
       }
     }
     return Self.quantize(
-      keys: keysInOrder, weights: weights, biases: biases, provenance: provenance)
+      outputs: n, keys: keysInOrder, weights: weights, biases: biases, provenance: provenance)
   }
 
   /// Rounds the weights to 8 bits with one scale per signal, dropping features whose weights all round to 0.
-  static func quantize(keys: [UInt32], weights: [Float], biases: [Float], provenance: String) -> SignalModel {
-    let n = SignalModel.outputs
+  static func quantize(outputs n: Int, keys: [UInt32], weights: [Float], biases: [Float], provenance: String)
+    -> SignalModel
+  {
     var scales = [Float](repeating: 1, count: n)
     for s in 0..<n {
       var largest: Float = 0
@@ -119,7 +129,7 @@ public struct ModelTrainer: Sendable {
       }
     }
     return SignalModel(
-      rowKeys: rowKeys, rowWeights: rowWeights, scales: scales, biases: biases,
+      outputs: n, rowKeys: rowKeys, rowWeights: rowWeights, scales: scales, biases: biases,
       thresholds: [Float](repeating: 0.5, count: n),
       safetyAskThreshold: 0.5, provenance: provenance)
   }

@@ -150,6 +150,7 @@ public struct ReplyFeatures: Sendable {
     let bucket: UInt8 =
       count <= 1 ? 1 : count <= 2 ? 2 : count <= 4 ? 3 : count <= 8 ? 4 : count <= 16 ? 5 : count <= 32 ? 6 : 7
     tagged("len", bucket)
+    questionMarks = s.questionMarks
     if s.questionMarks > 0 { tagged("p?", 0) }
     if s.exclamations > 0 { tagged("p!", 0) }
     if s.ellipses > 0 { tagged("p.", 0) }
@@ -187,6 +188,13 @@ public struct ReplyFeatures: Sendable {
   private mutating func append(_ key: UInt32, _ value: Float, _ first: Int, _ end: Int) {
     features.append(Feature(key: key, value: value, firstWord: Int32(first), endWord: Int32(end)))
   }
+
+  /// Adds a whole-text feature named `name` with a small variant (a bucket), for readers of other
+  /// taxonomies that weigh a shape the reply features leave out.
+  public mutating func addTag(_ name: String, _ variant: UInt8) { tagged(name, variant) }
+
+  /// The number of question marks in the text.
+  public private(set) var questionMarks = 0
 
   private mutating func tagged(_ name: String, _ variant: UInt8) {
     var h = FeatureHash(tag: UInt8(ascii: "m"))

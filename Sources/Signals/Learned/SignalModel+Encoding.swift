@@ -1,10 +1,10 @@
 /// The model file format: little-endian binary, versioned.
 ///
 ///     "RKMODEL1"  magic (8 bytes)
-///     u32         outputs (15)
-///     f32 x 15    scales, then biases, then thresholds; f32 safety ask threshold
+///     u32         outputs n (15 for a reply model; 1 to 256)
+///     f32 x n     scales, then biases, then thresholds; f32 safety ask threshold
 ///     u32, bytes  provenance (UTF-8)
-///     u32         entry count, then per entry: u32 feature key, 15 x i8 weights
+///     u32         entry count, then per entry: u32 feature key, n x i8 weights
 extension SignalModel {
   static let magic = Array("RKMODEL1".utf8)
 
@@ -13,7 +13,7 @@ extension SignalModel {
     var out = Self.magic
     func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
     func f32(_ v: Float) { u32(v.bitPattern) }
-    u32(UInt32(Self.outputs))
+    u32(UInt32(outputs))
     scales.forEach(f32)
     biases.forEach(f32)
     thresholds.forEach(f32)
@@ -27,29 +27,37 @@ extension SignalModel {
     for (slot, key) in keys.enumerated() where key != 0 { keyOfRow[Int(rows[slot])] = key }
     for (row, key) in keyOfRow.enumerated() {
       u32(key)
-      for s in 0..<Self.outputs { out.append(UInt8(bitPattern: weights[row * Self.stride + s])) }
+      for s in 0..<outputs { out.append(UInt8(bitPattern: weights[row * stride + s])) }
     }
     return out
   }
 
-  /// Reads a model from bytes.
+  /// Reads a model from base64 text (a model embedded in a binary).
+  /// - Throws: ``ModelError`` when the text is not base64 of a model with `outputs` outputs.
+  public init(base64 text: String, source: String, outputs: Int) throws(ModelError) {
+    guard let bytes = Base64.decode(text) else { throw ModelError(source: source, message: "not valid base64") }
+    try self.init(encoded: bytes, source: source, outputs: outputs)
+  }
+
+  /// Reads a model from bytes; `outputs` is the number of outputs the caller reads (15 for replies).
   /// - Throws: ``ModelError`` when the bytes are not a model of this format.
-  public init(encoded bytes: [UInt8], source: String) throws(ModelError) {
+  public init(encoded bytes: [UInt8], source: String, outputs expected: Int = SignalModel.replyOutputs) throws(ModelError) {
     var reader = ByteReader(bytes: bytes, source: source)
     guard bytes.count >= 8, Array(bytes[0..<8]) == Self.magic else {
       throw ModelError(source: source, message: "not a Rekindle model file (it does not start with RKMODEL1)")
     }
     reader.offset = 8
-    let outputs = try reader.u32()
-    guard outputs == UInt32(Self.outputs) else {
-      throw ModelError(source: source, message: "the model has \(outputs) outputs; this version reads \(Self.outputs)")
+    let announced = try reader.u32()
+    guard announced == UInt32(expected) else {
+      throw ModelError(source: source, message: "the model has \(announced) outputs; this one reads \(expected)")
     }
+    let outputs = expected
     var scales: [Float] = []
     var biases: [Float] = []
     var thresholds: [Float] = []
-    for _ in 0..<Self.outputs { scales.append(try reader.f32()) }
-    for _ in 0..<Self.outputs { biases.append(try reader.f32()) }
-    for _ in 0..<Self.outputs { thresholds.append(try reader.f32()) }
+    for _ in 0..<outputs { scales.append(try reader.f32()) }
+    for _ in 0..<outputs { biases.append(try reader.f32()) }
+    for _ in 0..<outputs { thresholds.append(try reader.f32()) }
     let ask = try reader.f32()
     guard (scales + biases + thresholds + [ask]).allSatisfy(\.isFinite),
       (thresholds + [ask]).allSatisfy({ (0...1).contains($0) })
@@ -59,13 +67,13 @@ extension SignalModel {
     let provenanceLength = Int(try reader.u32())
     let provenance = String(decoding: try reader.bytes(provenanceLength), as: UTF8.self)
     let count = Int(try reader.u32())
-    guard count <= (bytes.count - reader.offset) / (4 + Self.outputs) else {
+    guard count <= (bytes.count - reader.offset) / (4 + outputs) else {
       throw ModelError(source: source, message: "the model file is cut off (\(count) features announced)")
     }
     var rowKeys: [UInt32] = []
     var rowWeights: [Int8] = []
     rowKeys.reserveCapacity(count)
-    rowWeights.reserveCapacity(count * Self.outputs)
+    rowWeights.reserveCapacity(count * outputs)
     var seen = Set<UInt32>(minimumCapacity: count)
     for _ in 0..<count {
       let key = try reader.u32()
@@ -73,13 +81,13 @@ extension SignalModel {
         throw ModelError(source: source, message: "the model file repeats a feature or has an empty one")
       }
       rowKeys.append(key)
-      for b in try reader.bytes(Self.outputs) { rowWeights.append(Int8(bitPattern: b)) }
+      for b in try reader.bytes(outputs) { rowWeights.append(Int8(bitPattern: b)) }
     }
     guard reader.offset == bytes.count else {
       throw ModelError(source: source, message: "the model file has \(bytes.count - reader.offset) bytes past its end")
     }
     self.init(
-      rowKeys: rowKeys, rowWeights: rowWeights, scales: scales, biases: biases, thresholds: thresholds,
+      outputs: outputs, rowKeys: rowKeys, rowWeights: rowWeights, scales: scales, biases: biases, thresholds: thresholds,
       safetyAskThreshold: ask, provenance: provenance)
   }
 }

@@ -1,15 +1,21 @@
-/// A learned linear model over ``ReplyFeatures``: for each of the fifteen signals, a probability
-/// from the weighted sum of the reply's features, and a threshold chosen on a development set.
+/// A learned linear model over ``ReplyFeatures``: for each output (the fifteen signals of a reply, or
+/// the labels of another taxonomy, at most sixteen), a probability from the weighted sum of the
+/// features, and a threshold chosen on a development set.
 ///
 /// Weights are stored quantized (8 bits, one scale per signal) in an open-addressing table keyed by
 /// feature hash, so a model of tens of thousands of features takes a few hundred kilobytes.
 /// Immutable; one instance serves any number of analyses at once.
 public struct SignalModel: Sendable {
-  /// The number of outputs, one per signal in taxonomy order.
-  static let outputs = 15
-  /// Weights per row in memory: the outputs padded to 16, so one row is one 16-byte vector load.
-  static let stride = 16
+  /// The number of outputs of a reply model, one per signal in taxonomy order.
+  public static let replyOutputs = SignalID.allCases.count
+  /// The most outputs a model may have.
+  public static let maxOutputs = 256
 
+  /// The number of outputs (1 to 256), in the order of the taxonomy the model was trained on.
+  public let outputs: Int
+  /// Weights per row in memory: the outputs padded to a multiple of 16, so a row is whole 16-byte
+  /// vector loads (one for a reply model).
+  let stride: Int
   /// Table slots: feature keys (0 = empty); `capacity` is a power of two.
   let keys: [UInt32]
   /// Per slot: the entry's row in `weights`.
@@ -31,20 +37,22 @@ public struct SignalModel: Sendable {
   /// A model from its rows: `rowKeys[i]` is the feature key of row `i`, whose `outputs` weights start
   /// at `rowWeights[i * outputs]`.
   init(
-    rowKeys: [UInt32], rowWeights: [Int8], scales: [Float], biases: [Float], thresholds: [Float],
+    outputs: Int, rowKeys: [UInt32], rowWeights: [Int8], scales: [Float], biases: [Float], thresholds: [Float],
     safetyAskThreshold: Float, provenance: String
   ) {
+    self.outputs = outputs
+    stride = (outputs + 15) / 16 * 16
     var capacity = 16
     while capacity < rowKeys.count * 2 { capacity <<= 1 }
     var keys = [UInt32](repeating: 0, count: capacity)
     var rows = [Int32](repeating: -1, count: capacity)
-    var weights = [Int8](repeating: 0, count: rowKeys.count * Self.stride)
+    var weights = [Int8](repeating: 0, count: rowKeys.count * stride)
     for (row, key) in rowKeys.enumerated() {
       var slot = Int(key) & (capacity - 1)
       while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & (capacity - 1) }
       keys[slot] = key
       rows[slot] = Int32(row)
-      for s in 0..<Self.outputs { weights[row * Self.stride + s] = rowWeights[row * Self.outputs + s] }
+      for s in 0..<outputs { weights[row * stride + s] = rowWeights[row * outputs + s] }
     }
     self.keys = keys
     self.rows = rows
@@ -58,6 +66,8 @@ public struct SignalModel: Sendable {
 
   /// The same weights with other thresholds.
   init(copying model: SignalModel, thresholds: [Float], safetyAskThreshold: Float) {
+    outputs = model.outputs
+    stride = model.stride
     keys = model.keys
     rows = model.rows
     weights = model.weights
@@ -69,7 +79,7 @@ public struct SignalModel: Sendable {
   }
 
   /// The number of features with weights.
-  public var featureCount: Int { weights.count / Self.stride }
+  public var featureCount: Int { weights.count / stride }
 
   /// The row of `key`, or -1.
   @inline(__always)
@@ -87,39 +97,73 @@ public struct SignalModel: Sendable {
   /// The probability of each signal (taxonomy order) for the features; without the question's
   /// features when `replyOnly`, to tell a sign in what he said from one the question only suggests.
   public func probabilities(_ features: ReplyFeatures, replyOnly: Bool = false) -> [Double] {
-    var sums = SIMD16<Float>(repeating: 0)
-    weights.withUnsafeBytes { w in
-      keys.withUnsafeBufferPointer { k in
-        rows.withUnsafeBufferPointer { r in
-          let mask = k.count - 1
-          for f in features.features where !(replyOnly && f.fromQuestion) {
-            var slot = Int(f.key) & mask
-            while k[slot] != f.key && k[slot] != 0 { slot = (slot + 1) & mask }
-            guard k[slot] != 0 else { continue }
-            let row = w.loadUnaligned(fromByteOffset: Int(r[slot]) * Self.stride, as: SIMD16<Int8>.self)
-            sums += f.value * SIMD16<Float>(row)
+    var probabilities: [Double] = []
+    probabilities.reserveCapacity(outputs)
+    for block in Swift.stride(from: 0, to: outputs, by: 16) {
+      var sums = SIMD16<Float>(repeating: 0)
+      weights.withUnsafeBytes { w in
+        keys.withUnsafeBufferPointer { k in
+          rows.withUnsafeBufferPointer { r in
+            let mask = k.count - 1
+            for f in features.features where !(replyOnly && f.fromQuestion) {
+              var slot = Int(f.key) & mask
+              while k[slot] != f.key && k[slot] != 0 { slot = (slot + 1) & mask }
+              guard k[slot] != 0 else { continue }
+              let row = w.loadUnaligned(fromByteOffset: Int(r[slot]) * self.stride + block, as: SIMD16<Int8>.self)
+              sums += f.value * SIMD16<Float>(row)
+            }
           }
         }
       }
+      for s in block..<min(outputs, block + 16) {
+        probabilities.append(Double(Self.sigmoid(biases[s] + sums[s - block] * scales[s])))
+      }
     }
-    return (0..<Self.outputs).map { s in Double(Self.sigmoid(biases[s] + sums[s] * scales[s])) }
+    return probabilities
   }
 
   /// The words that pushed `signal` up the most, as ranges of words (indexes into the features'
   /// words), strongest first: at most `limit`, each at least a quarter of the strongest.
   func evidenceWords(_ features: ReplyFeatures, signal: SignalID, limit: Int = 3) -> [Int] {
-    let s = signal.order
+    evidenceWords(features, output: signal.order, limit: limit)
+  }
+
+  /// The words that pushed output `s` up the most, as in ``evidenceWords(_:signal:limit:)``.
+  func evidenceWords(_ features: ReplyFeatures, output s: Int, limit: Int = 3) -> [Int] {
     var perWord = [Float](repeating: 0, count: features.words.count)
     for f in features.features where f.endWord > f.firstWord {
       let r = row(f.key)
       if r < 0 { continue }
-      let contribution = f.value * Float(weights[r * Self.stride + s]) * scales[s]
+      let contribution = f.value * Float(weights[r * stride + s]) * scales[s]
       let share = contribution / Float(f.endWord - f.firstWord)
       for k in Int(f.firstWord)..<Int(f.endWord) { perWord[k] += share }
     }
     let ranked = perWord.indices.filter { perWord[$0] > 0 }.sorted { perWord[$0] > perWord[$1] }
     guard let best = ranked.first else { return [] }
     return Array(ranked.prefix(limit).filter { perWord[$0] >= perWord[best] / 4 })
+  }
+
+  /// The words that weighed most for output `s`, as byte spans of the text (neighbouring words joined),
+  /// in text order.
+  func evidenceSpans(_ features: ReplyFeatures, output s: Int) -> [(Int, Int)] {
+    let words = evidenceWords(features, output: s).sorted()
+    var spans: [(Int, Int)] = []
+    for w in words {
+      let word = features.words[w]
+      if !spans.isEmpty, w > 0, words.contains(w - 1) {
+        spans[spans.count - 1].1 = Int(word.end)
+      } else {
+        spans.append((Int(word.start), Int(word.end)))
+      }
+    }
+    return spans
+  }
+
+  /// The words of `text` (the text `features` were read from) that weighed most for output `s`.
+  public func evidence(_ features: ReplyFeatures, output s: Int, in text: String) -> [Evidence] {
+    let spans = evidenceSpans(features, output: s)
+    var text = text
+    return text.withUTF8 { EvidenceBuilder.evidence(forSortedByteSpans: spans, in: $0) }
   }
 
   @inline(__always)

@@ -20,17 +20,10 @@ public enum ThresholdTuner {
   public static func tune(
     _ model: SignalModel, on dev: [Scored], safetyStopPrecision: Double = 0.85, safetyAskRate: Double = 0.10
   ) -> SignalModel {
-    var thresholds = model.thresholds
-    for signal in SignalID.ordered where signal != .safety {
-      guard dev.contains(where: { $0.labels.contains(signal) }) else { continue }
-      var best = (f1: -1.0, threshold: 0.5)
-      for t in candidates {
-        let f1 = score(dev, signal: signal, threshold: t).f1
-        // The lower threshold wins ties: recall first.
-        if f1 > best.f1 + 1e-9 { best = (f1, t) }
-      }
-      thresholds[signal.order] = Float(best.threshold)
-    }
+    var thresholds = bestF1Thresholds(
+      probabilities: dev.map(\.probabilities),
+      labels: dev.map { d in SignalID.ordered.map { d.labels.contains($0) } }, fallback: model.thresholds)
+    thresholds[SignalID.safety.order] = model.thresholds[SignalID.safety.order]
     var ask = model.safetyAskThreshold
     if dev.contains(where: { $0.labels.contains(.safety) }) {
       let stop = candidates.first { score(dev, signal: .safety, threshold: $0).precision >= safetyStopPrecision }
@@ -43,6 +36,35 @@ public enum ThresholdTuner {
     }
     ask = min(ask, thresholds[SignalID.safety.order])
     return SignalModel(copying: model, thresholds: thresholds, safetyAskThreshold: ask)
+  }
+
+  /// For each output of a model of any taxonomy, the candidate threshold with the best F1 on `probabilities`
+  /// against `labels` (rows of one per output); an output without positives keeps `fallback`.
+  public static func bestF1Thresholds(probabilities: [[Double]], labels: [[Bool]], fallback: [Float]) -> [Float] {
+    var thresholds = fallback
+    for s in fallback.indices where labels.contains(where: { $0[s] }) {
+      var best = (f1: -1.0, threshold: 0.5)
+      for t in candidates {
+        var tp = 0
+        var fp = 0
+        var fn = 0
+        for (p, l) in zip(probabilities, labels) {
+          let predicted = p[s] >= t
+          if predicted && l[s] { tp += 1 } else if predicted { fp += 1 } else if l[s] { fn += 1 }
+        }
+        let f1 = tp == 0 ? 0 : 2 * Double(tp) / Double(2 * tp + fp + fn)
+        // The lower threshold wins ties: recall first.
+        if f1 > best.f1 + 1e-9 { best = (f1, t) }
+      }
+      thresholds[s] = Float(best.threshold)
+    }
+    return thresholds
+  }
+
+  /// `model` with the thresholds of ``bestF1Thresholds(probabilities:labels:fallback:)`` chosen on dev.
+  public static func tuneF1(_ model: SignalModel, probabilities: [[Double]], labels: [[Bool]]) -> SignalModel {
+    let thresholds = bestF1Thresholds(probabilities: probabilities, labels: labels, fallback: model.thresholds)
+    return SignalModel(copying: model, thresholds: thresholds, safetyAskThreshold: model.safetyAskThreshold)
   }
 
   /// Precision, recall and F1 of one signal at one threshold.

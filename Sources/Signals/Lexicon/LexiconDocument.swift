@@ -209,8 +209,9 @@ public struct LexiconDocument: Sendable {
 }
 
 extension StringProtocol {
-  /// The text without leading and trailing spaces, tabs and carriage returns.
-  func trimmingSpaces() -> String {
+  /// The text without leading and trailing spaces, tabs and carriage returns (the one trimming
+  /// routine of the package).
+  package func trimmingSpaces() -> String {
     let bytes = Array(utf8)
     func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
     guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })

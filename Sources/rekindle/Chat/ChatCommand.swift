@@ -57,10 +57,4 @@ extension String {
     return String(s)
   }
 
-  func trimmingSpaces() -> String {
-    var s = Substring(self)
-    while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
-    while let c = s.last, c == " " || c == "\t" || c == "\r" { s.removeLast() }
-    return String(s)
-  }
 }

@@ -17,8 +17,7 @@ final class ChatSession {
   private let redaction: SessionRedaction?
   /// Where the latest question stands, as its event said.
   private var progress: QuestionProgress
-  private var out = OutputBuffer()
-  private var outputFailed = false
+  private let console: SessionConsole
 
   init(
     engine: DialogueEngine, reader: any LineReading, renderer: ChatRenderer, recorder: SessionRecorder?,
@@ -29,6 +28,7 @@ final class ChatSession {
     self.reader = reader
     self.renderer = renderer
     self.recorder = recorder
+    console = SessionConsole(reader: reader, style: renderer.style)
     progress = engine.progress
   }
 
@@ -67,7 +67,7 @@ final class ChatSession {
         var analysis = engine.analyze(line)
         var check: Turn.SafetyCheck?
         if analysis.safetyIsUncertain && reader.isInteractive {
-          check = askAboutSafety()
+          check = console.askAboutSafety()
           analysis = analysis.resolvingSafety(confirmed: check != .dismissed)
         }
         let events = try engine.reply(line, analysis: analysis, safetyCheck: check)
@@ -115,20 +115,7 @@ final class ChatSession {
       let note = "The session is recorded in \(recorder.path); rekindle summary \(recorder.path) shows this summary again."
       show(renderer.wrap(note, indent: "").map { renderer.style.dim($0) }.joined(separator: "\n") + "\n")
     }
-    let markdown = (redaction?.summary(of: engine) ?? engine.summary).markdown()
-    while true {
-      switch reader.readLine(prompt: "Save this summary to a file? Enter a path, or press Enter to skip: ") {
-      case .line(let raw):
-        let path = raw.trimmingSpaces()
-        if path.isEmpty { return }
-        let result = save(markdown, to: path)
-        show(result)
-        if result.hasPrefix("  Saved") { return }
-      case .endOfInput, .interrupted:
-        show("\n")
-        return
-      }
-    }
+    console.offerToSave((redaction?.summary(of: engine) ?? engine.summary).markdown(), record: recorder?.path)
   }
 
   /// The signs of the last reply, for messages ("none" when it showed none).
@@ -148,29 +135,6 @@ final class ChatSession {
   private func showEvents(_ events: [DialogueEvent]) {
     for event in events { if case .question(_, _, let latest) = event { progress = latest } }
     show(renderer.render(events))
-  }
-
-  /// Asks her whether a reply that might be about harm sounded like it; anything but a clear "no"
-  /// (including Ctrl-C and Ctrl-D) counts as yes: safety first.
-  private func askAboutSafety() -> Turn.SafetyCheck {
-    show(
-      "\n" + renderer.style.caution("That could be about harm.")
-        + " Did it sound like a real threat, or like they might hurt themselves? (y/n)\n")
-    while true {
-      switch reader.readLine(prompt: "y/n> ") {
-      case .line(let raw):
-        switch raw.trimmingSpaces().lowercased() {
-        case "y", "yes": return .confirmed
-        case "n", "no":
-          show(renderer.style.dim("  Going on with the practice. If it starts to feel unsafe, stop and reach out for help.") + "\n")
-          return .dismissed
-        default: show("  Please type y or n.\n")
-        }
-      case .endOfInput, .interrupted:
-        show("\n")
-        return .confirmed
-      }
-    }
   }
 
   /// Compiles the analyzer's lexicon and decodes its model in the background while the person reads
@@ -250,7 +214,7 @@ final class ChatSession {
         show("  Usage: /save FILE\n")
         return false
       }
-      show(save((redaction?.summary(of: engine) ?? engine.summary).markdown(), to: path))
+      show(console.save((redaction?.summary(of: engine) ?? engine.summary).markdown(), to: path, record: recorder?.path))
     case .quit:
       showEvents(engine.finish())
       return true
@@ -258,53 +222,6 @@ final class ChatSession {
       show("  Unknown command \(VisibleText.sanitize(name))." + (suggestion.map { " Did you mean \($0)?" } ?? "") + " Type /help.\n")
     }
     return false
-  }
-
-  /// Saves the summary; returns the line to show. `~/` means the home directory. The session's
-  /// own record is refused; an existing file is replaced only when she says so at a terminal.
-  private func save(_ markdown: String, to typed: String) -> String {
-    let path = Self.expandingHome(typed)
-    let shown = VisibleText.sanitize(path)
-    if let recorder, PrivateFile.sameFile(path, recorder.path) {
-      return "  Could not save: \(shown) is this session's record; choose another file.\n"
-    }
-    var replacing = false
-    if PrivateFile.isRegularFile(path) {
-      guard reader.isInteractive else { return "  Could not save: \(shown) already exists; not replaced. Choose another name.\n" }
-      guard confirm("  \(shown) already exists. Replace it? (y/n) ") else { return "  Not saved.\n" }
-      replacing = true
-    }
-    do {
-      let created = try PrivateFile.write(markdown, to: path, replacing: replacing)
-      let folders = created.isEmpty ? "" : " Created the folder \(VisibleText.sanitize(created[created.count - 1])) for it."
-      return "  Saved the summary to \(shown) (readable only by you).\(folders)\n"
-    } catch {
-      return "  Could not save: \(error.reason)\n"
-    }
-  }
-
-  /// Asks a yes/no question; anything but yes (including Ctrl-C and Ctrl-D) is no.
-  private func confirm(_ question: String) -> Bool {
-    while true {
-      switch reader.readLine(prompt: question) {
-      case .line(let raw):
-        switch raw.trimmingSpaces().lowercased() {
-        case "y", "yes": return true
-        case "n", "no", "": return false
-        default: show("  Please type y or n.\n")
-        }
-      case .endOfInput, .interrupted:
-        show("\n")
-        return false
-      }
-    }
-  }
-
-  /// `~` and `~/...` with the home directory ($HOME), as a shell would expand them.
-  static func expandingHome(_ path: String) -> String {
-    guard path == "~" || path.hasPrefix("~/"), let home = getenv("HOME").map({ String(cString: $0) }), !home.isEmpty
-    else { return path }
-    return home + path.dropFirst()
   }
 
   private func welcome() -> String {
@@ -316,19 +233,7 @@ final class ChatSession {
     return text
   }
 
-  private func show(_ text: String) {
-    out.append(text)
-    do {
-      try out.flush()
-    } catch {
-      // Standard output cannot be written (a full disk, a failing device): say so once; the
-      // conversation and its record go on.
-      if !outputFailed {
-        outputFailed = true
-        StandardError.write("rekindle: warning: \(error.reason)\n")
-      }
-    }
-  }
+  private func show(_ text: String) { console.show(text) }
 }
 
 extension String {

@@ -55,10 +55,15 @@ final class SessionRecorder {
 
   /// Records what she just did and the events it brought.
   func record(_ input: DialogueInput, events: [DialogueEvent]) {
+    record(input, signals: events.flaggedSignals)
+  }
+
+  /// Records what she did, with the signals a reply showed (nil: not written, as in a practice).
+  func record(_ input: DialogueInput, signals: [String]?) {
     var entry = SessionRecordFormat.Entry(input: input, signals: nil)
     if case .reply(let text, let check) = input {
       entry.input = .reply(redaction?.text(text) ?? text, safetyCheck: check)
-      entry.signals = events.flaggedSignals
+      entry.signals = signals
     }
     if case .note(let text) = input { entry.input = .note(redaction?.text(text) ?? text) }
     write(SessionRecordFormat.line(entry))

@@ -13,6 +13,11 @@ enum SessionReplay {
   static func engine(
     replaying log: SessionLog, script: DialogueScript, analyzer: Analyzer, path: String
   ) throws(UserFacingError) -> DialogueEngine {
+    if let persona = log.header.persona {
+      throw UserFacingError(
+        "error: \(path): this is a practice record (persona \(persona.id)); continue it with rekindle practice --resume \(path)",
+        code: .dataError)
+    }
     guard log.header.fingerprint == script.fingerprint else {
       throw UserFacingError(
         "error: \(path): recorded with another dialogue script (\"\(log.header.script)\"); use the same --script",

@@ -102,7 +102,7 @@ struct Chat: ParsableCommand {
   }
 
   /// The time now in ISO 8601, UTC, to the second.
-  private static func now() -> String {
+  static func now() -> String {
     var seconds = time(nil)
     var parts = tm()
     gmtime_r(&seconds, &parts)

@@ -24,11 +24,11 @@ struct ReadingOptions: ParsableArguments {
     return Analyzer(lexicon: lexicon, reading: .builtInModel)
   }
 
-  /// Reads a model file.
-  static func loadModel(_ path: String) throws(UserFacingError) -> SignalModel {
+  /// Reads a model file with `outputs` outputs (a reply model's by default).
+  static func loadModel(_ path: String, outputs: Int = SignalModel.replyOutputs) throws(UserFacingError) -> SignalModel {
     let bytes = try FileReader.read(path)
     do {
-      return try SignalModel(encoded: bytes, source: path)
+      return try SignalModel(encoded: bytes, source: path, outputs: outputs)
     } catch {
       throw UserFacingError(error.description, code: .dataError)
     }

@@ -1,0 +1,58 @@
+import Signals
+
+/// Reads how she says a line in practice: the signs of her side's taxonomy (``HerSign``), each with
+/// its evidence words.
+///
+/// The same machinery as the reply analyzer: her line's words, word pairs, word pieces and concepts
+/// (``ReplyFeatures``), what the reply lexicon finds in it (its tone, its blame and pressure words),
+/// the shape of her questions, and a learned ``SignalModel`` with one output per sign. Pure.
+public struct HerLineAnalyzer: Sendable {
+  /// The model in use (one output per ``HerSign``, in taxonomy order); nil only in a build made
+  /// before the built-in one was trained, when no sign is read.
+  public let model: SignalModel?
+  private let lexical: Analyzer
+
+  /// An analyzer with the built-in her-side model, or `model`.
+  public init(model: SignalModel? = nil) {
+    self.model = model ?? HerModels.tone
+    lexical = Analyzer(lexicon: nil, reading: .lexiconOnly)
+  }
+
+  /// The features of her line, after his line `before` (empty when she speaks first).
+  public func features(_ line: String, before: String?) -> ReplyFeatures {
+    var workspace = AnalysisWorkspace()
+    let lexicon = lexical.analyze(line, question: nil, workspace: &workspace)
+    var features = ReplyFeatures(reply: line, question: before, lexicon: lexicon)
+    Self.addQuestionShape(line, to: &features)
+    return features
+  }
+
+  /// The signs of her line.
+  public func analyze(_ line: String, before: String?) -> [HerSignFinding] {
+    guard let model else { return [] }
+    let features = features(line, before: before)
+    let probabilities = model.probabilities(features)
+    var found: [HerSignFinding] = []
+    for sign in HerSign.ordered where probabilities[sign.order] >= Double(model.thresholds[sign.order]) {
+      found.append(
+        HerSignFinding(
+          sign: sign, evidence: model.evidence(features, output: sign.order, in: line),
+          confidence: (probabilities[sign.order] * 1000).rounded() / 1000))
+    }
+    return found
+  }
+
+  /// How many questions she fires, and whether her first question opens like a yes/no one.
+  static func addQuestionShape(_ line: String, to features: inout ReplyFeatures) {
+    features.addTag("her?", UInt8(min(features.questionMarks, 3)))
+    let first = line.split(whereSeparator: { !$0.isLetter && $0 != "'" }).first.map { $0.lowercased() } ?? ""
+    if Self.yesNoOpeners.contains(first) { features.addTag("her:yn-open", 0) }
+    if Self.openOpeners.contains(first) { features.addTag("her:wh-open", 0) }
+  }
+
+  static let yesNoOpeners: Set<String> = [
+    "do", "did", "does", "are", "is", "was", "were", "will", "would", "can", "could", "have", "has", "had",
+    "should", "shall", "am", "don't", "didn't", "aren't", "isn't", "won't", "wouldn't", "haven't",
+  ]
+  static let openOpeners: Set<String> = ["what", "how", "why", "when", "where", "who", "tell", "walk", "talk", "describe"]
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Dialogue
+import DialogueFormat
+import Practice
+import Signals
+
+/// `rekindle practice eval`: scores the her-side reading against her labeled lines.
+struct PracticeEval: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "eval",
+    abstract: "Score practice mode's reading of her lines: her tone signs, and which question she asked.",
+    discussion: """
+      Each line: {"id", "before", "line", "signs": [...], "question": id or null}. Prints per-sign \
+      precision, recall and F1 and their macro average, the share of lines asking a question whose \
+      question was recognised, and the share of lines asking none that were taken for one.
+      """)
+
+  @Argument(help: "Her labeled lines (JSON Lines).")
+  var files: [String]
+
+  @Option(help: ArgumentHelp("A tone model made by 'rekindle practice train' instead of the built-in one.", valueName: "file"))
+  var model: String?
+
+  @Option(help: ArgumentHelp("A question model made by 'rekindle practice train' instead of the built-in one.", valueName: "file"))
+  var questionsModel: String?
+
+  @Option(help: ArgumentHelp("The dialogue script whose questions are recognised (default: the built-in one).", valueName: "file"))
+  var script: String?
+
+  @Option(help: ArgumentHelp("Exit with status 1 when the tone macro-F1 is below this.", valueName: "x"))
+  var minMacroF1: Double?
+
+  @Option(help: ArgumentHelp("Exit with status 1 when the question accuracy is below this.", valueName: "x"))
+  var minQuestionAccuracy: Double?
+
+  @Flag(help: "List the lines read differently from their labels.")
+  var misses = false
+
+  func validate() throws {
+    for (name, x) in [("--min-macro-f1", minMacroF1), ("--min-question-accuracy", minQuestionAccuracy)] {
+      if let x, !(0...1).contains(x) { throw ValidationError("\(name) must be between 0 and 1") }
+    }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let script = try ScriptSource.load(self.script)
+      let labels = QuestionRecognizer.labels(of: script)
+      let tone = try model.map { path throws(UserFacingError) in try ReadingOptions.loadModel(path, outputs: HerSign.ordered.count) }
+      let reader = HerLineAnalyzer(model: tone)
+      var recognizer = QuestionRecognizer(script: script)
+      if let questionsModel {
+        recognizer = QuestionRecognizer(labels: labels, model: try ReadingOptions.loadModel(questionsModel, outputs: labels.count))
+      }
+      let lines = try HerCorpusReader.readAll(files, questions: labels)
+      if lines.isEmpty { throw UserFacingError("error: \(files.joined(separator: ", ")): no labeled lines to score", code: .dataError) }
+      var counts = [HerSign: (tp: Int, fp: Int, fn: Int)]()
+      var asked = 0
+      var recognised = 0
+      var none = 0
+      var falseAlarms = 0
+      var missLines: [String] = []
+      for line in lines {
+        let got = Set(reader.analyze(line.line, before: line.before).map(\.sign))
+        for sign in HerSign.ordered {
+          var c = counts[sign] ?? (0, 0, 0)
+          switch (got.contains(sign), line.signs.contains(sign)) {
+          case (true, true): c.tp += 1
+          case (true, false): c.fp += 1
+          case (false, true): c.fn += 1
+          case (false, false): break
+          }
+          counts[sign] = c
+        }
+        let question = recognizer.recognise(line.line)?.id
+        if let expected = line.question {
+          asked += 1
+          if question == expected { recognised += 1 }
+        } else {
+          none += 1
+          if question != nil { falseAlarms += 1 }
+        }
+        if misses && (got != line.signs || question != line.question) {
+          let signs = { (s: Set<HerSign>) in s.sorted().map(\.rawValue).joined(separator: ",") }
+          missLines.append(
+            "  \(line.id): expected [\(signs(line.signs))] \(line.question ?? "-"), got [\(signs(got))] \(question ?? "-")\n")
+        }
+      }
+      var out = "Her lines: \(lines.count) from \(files.joined(separator: ", "))\n\n"
+      out += "sign                 precision  recall     F1   support\n"
+      var f1s: [Double] = []
+      for sign in HerSign.ordered {
+        let c = counts[sign] ?? (0, 0, 0)
+        let support = c.tp + c.fn
+        let p = c.tp + c.fp == 0 ? 1 : Double(c.tp) / Double(c.tp + c.fp)
+        let r = support == 0 ? 1 : Double(c.tp) / Double(support)
+        let f1 = p + r == 0 ? 0 : 2 * p * r / (p + r)
+        if support > 0 { f1s.append(f1) }
+        out += "\(sign.rawValue.padding(20)) \(EvalPrinter.fixed(p))      \(EvalPrinter.fixed(r))  \(EvalPrinter.fixed(f1))  \(support)\n"
+      }
+      let macro = f1s.isEmpty ? 0 : f1s.reduce(0, +) / Double(f1s.count)
+      let accuracy = asked == 0 ? 1 : Double(recognised) / Double(asked)
+      out += "\nmacro-F1 (signs with support): \(EvalPrinter.fixed(macro))\n"
+      out += "question recognised: \(recognised) of \(asked) lines asking one (\(EvalPrinter.fixed(accuracy)))\n"
+      out += "taken for a question: \(falseAlarms) of \(none) lines asking none\n"
+      if misses { out += "\nRead differently:\n" + missLines.joined() }
+      try StandardOutput.write(out)
+      if let floor = minMacroF1, macro < floor {
+        StandardError.write("rekindle: macro-F1 \(EvalPrinter.fixed(macro)) is below the floor \(floor)\n")
+        throw ExitCode(1)
+      }
+      if let floor = minQuestionAccuracy, accuracy < floor {
+        StandardError.write("rekindle: question accuracy \(EvalPrinter.fixed(accuracy)) is below the floor \(floor)\n")
+        throw ExitCode(1)
+      }
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Dialogue
+import DialogueFormat
+import Practice
+import Signals
+
+/// `rekindle practice train`: learns the her-side models from her labeled lines.
+struct PracticeTrain: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train",
+    abstract: "Train the her-side models of practice mode from her labeled lines (JSON Lines).",
+    discussion: """
+      Each line: {"id", "writer", "before", "line", "signs": [...], "question": id or null} \
+      (Scripts/data/her-corpus). Learns the tone model (one output per her-side sign) and the \
+      question model of the dialogue script (one output per question state and one for "go on"), \
+      the latter from the script's ask and intents phrasings and the corpus lines. With --dev, \
+      thresholds are chosen there (best F1); never give it the blind split. Deterministic for a given \
+      --seed. Files are written only where nothing exists yet, unless --force is given.
+      """)
+
+  @Argument(help: "Her labeled lines to learn from.")
+  var corpus: [String]
+
+  @Option(help: ArgumentHelp("Labeled lines to choose the thresholds on (repeatable).", valueName: "file"))
+  var dev: [String] = []
+
+  @Option(help: ArgumentHelp("Where to write the tone model (mode 0600).", valueName: "file"))
+  var out: String
+
+  @Option(help: ArgumentHelp("Where to write the question model (mode 0600).", valueName: "file"))
+  var questionsOut: String
+
+  @Option(help: ArgumentHelp("The dialogue script whose questions are recognised (default: the built-in one).", valueName: "file"))
+  var script: String?
+
+  @Option(help: "Seed for the order of training examples.")
+  var seed: UInt64 = 1
+
+  @Flag(help: "Replace the output files if they exist.")
+  var force = false
+
+  func run() throws {
+    try reportingErrors {
+      let script = try ScriptSource.load(self.script)
+      let labels = QuestionRecognizer.labels(of: script)
+      let lines = try HerCorpusReader.readAll(corpus, questions: labels)
+      if lines.isEmpty {
+        throw UserFacingError("error: \(corpus.joined(separator: ", ")): no labeled lines to learn from", code: .dataError)
+      }
+      try PrivateFile.checkCanCreate(out, force: force)
+      try PrivateFile.checkCanCreate(questionsOut, force: force)
+      let devLines = try HerCorpusReader.readAll(dev, questions: labels)
+      let reader = HerLineAnalyzer()
+      var options = ModelTrainer.Options()
+      options.seed = seed
+      let toneLabels = { (l: LabeledHerLine) in HerSign.ordered.map { l.signs.contains($0) } }
+      var tone = ModelTrainer(options: options).train(
+        featureSets: lines.map { reader.features($0.line, before: $0.before) }, labels: lines.map(toneLabels),
+        provenance: "her-side tone model, trained on \(lines.count) lines, seed \(seed)")
+
+      let fingerprint = QuestionRecognizer.fingerprint(of: script)
+      var examples = QuestionRecognizer.phrasings(of: script)
+      examples += lines.map { (text: $0.line, label: $0.question) }
+      var questionOptions = QuestionRecognizer.defaultOptions
+      questionOptions.seed = seed
+      var questions = QuestionRecognizer.train(
+        examples, labels: labels,
+        provenance: "question model for phrasings \(fingerprint); trained on \(examples.count) lines, seed \(seed)",
+        options: questionOptions)
+      var summary = "Trained on \(lines.count) lines: tone \(tone.featureCount) features, questions \(questions.featureCount) features.\n"
+      if !devLines.isEmpty {
+        let toneProbabilities = devLines.map { tone.probabilities(reader.features($0.line, before: $0.before)) }
+        tone = ThresholdTuner.tuneF1(tone, probabilities: toneProbabilities, labels: devLines.map(toneLabels))
+        let questionProbabilities = devLines.map { questions.probabilities(QuestionRecognizer.features($0.line)) }
+        questions = ThresholdTuner.tuneF1(
+          questions, probabilities: questionProbabilities, labels: devLines.map { l in labels.map { $0 == l.question } })
+        summary += "Thresholds chosen on \(devLines.count) dev lines.\n"
+      }
+      try PrivateFile.write(bytes: tone.encoded(), to: out, force: force)
+      try PrivateFile.write(bytes: questions.encoded(), to: questionsOut, force: force)
+      try StandardOutput.write(summary + "Wrote \(out) and \(questionsOut) (phrasings \(fingerprint)).\n")
+    }
+  }
+}
