@@ -36,15 +36,19 @@ public enum LintRule: String, Sendable, CaseIterable, Equatable, Hashable {
   case exampleMismatch = "example-mismatch"
   /// A question or coaching line whose own wording blames or pressures.
   case wording
+  /// A persona reply the analyzer reads as a safety concern: role-play must stay safe.
+  case personaSafety = "persona-safety"
+  /// A persona reply given twice for one question.
+  case personaRepeat = "persona-repeat"
 
   /// The severity findings of this rule have.
   public var severity: Severity {
     switch self {
     case .syntax, .unknownKey, .missingKey, .duplicateKey, .wrongType, .unknownSignal, .unknownState, .structure,
-      .noEnd, .noWayOut:
+      .noEnd, .noWayOut, .personaSafety:
       return .error
     case .unreachableTransition, .unreachableState, .noFallback, .unboundedFollowUp, .ignoredSet, .safetyCoverage,
-      .exampleMismatch, .wording:
+      .exampleMismatch, .wording, .personaRepeat:
       return .warning
     }
   }

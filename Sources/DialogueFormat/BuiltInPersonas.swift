@@ -4,5 +4,1057 @@
 enum BuiltInPersonas {
   /// Each persona's id and the text of `Scripts/personas/ID.yaml`.
   static let all: [(id: String, text: String)] = [
+    (
+      "remorseful",
+      #"""
+      # The remorseful one: left fourteen months ago, has spent the time since in counselling, and is ready to wait.
+      persona: remorseful
+      name: Sam
+      about: >-
+        Sam left fourteen months ago, after his business fell through and he went silent instead of talking to you.
+        He has seen a counsellor every week since September. Sorry, steady, and ready to wait as long as you need.
+      opening: "Hi. I'm really glad you came, and I know I'm not owed any of your time. I'll answer anything you want to ask."
+      answers:
+        while_apart:
+          open:
+            - "I rented a little flat above a bakery on Carlton Road and mostly worked, long days at the workshop. In September I started seeing a counsellor, Ruth, because I couldn't keep pretending I knew why I'd left."
+            - "Honestly, it was a quiet year. Work, Sunday runs with my brother Ben, and every Tuesday evening in Ruth's office, going over the parts of me I'd been avoiding."
+          guarded:
+            - "That's fair to ask. I worked, I started counselling, and I'll tell you more whenever you want it."
+            - "I know how it looks. I worked, I saw a counsellor, and I kept to myself."
+          closed:
+            - "Mostly work, and counselling."
+          again:
+            - "The first months I barely spoke to anyone, I just went to work and came home to the flat. Ben was the one who said I looked like I was hiding from something, and that's what got me to call Ruth."
+            - "In counselling I went back through our whole last year together, the months I went quiet on you. It wasn't comfortable, but it's the most honest I've been with myself in a long time."
+        why_back:
+          open:
+            - "Because I never stopped loving you, and because I finally understand why I left, which I didn't at the time. I didn't want to come back with just feelings, I wanted to come back with an explanation and an apology."
+            - "I didn't come back because something went wrong for me. I came back because leaving you was the biggest mistake I've made, and you deserved to hear that from me, even if it changes nothing."
+          guarded:
+            - "I understand why you'd doubt it. I came back because I love you and I'm sorry, that's the honest answer."
+            - "I don't blame you for asking it like that. I'm here to apologise properly, and to hear you out."
+          closed:
+            - "Because I still love you. That's the short of it."
+          again:
+            - "Ruth asked me once what I'd say to you if I had five minutes, and I couldn't get through it without my voice going. That's when I knew I had to at least try, even if you say no."
+            - "I waited a long time before getting in touch because I didn't trust myself yet. I wanted to be sure I wasn't coming back just to lean on you."
+        when_realized:
+          open:
+            - "If I'm honest, I don't think I ever stopped. But I admitted it in December, in the corner shop, when I picked up that ginger tea you like without thinking, and then just stood there holding it."
+            - "It was in December, a small moment with a box of ginger tea in the corner shop. I stood there and realised I'd spent eight months waiting for the feeling to fade, and it just hadn't."
+          guarded:
+            - "I know it sounds convenient. It was December, and it wasn't a grand moment, just a quiet one."
+            - "Honestly, I never stopped. I just admitted it to myself in December."
+          closed:
+            - "A while ago. In December."
+          again:
+            - "After the tea, I went home and wrote down everything I missed about you, and then everything I'd done wrong, and the second list was longer. I took it to Ruth that Tuesday and we spent the whole hour on it."
+            - "What I realised wasn't only that I still loved you. It was that I'd left because I was scared of letting you see me struggle, and that was never a good enough reason to lose you."
+        dated_anyone:
+          open:
+            - "I did, briefly, and I'd rather you hear it from me. Her name is Hannah, a friend of a friend, and we had three dinners in October."
+            - "Yes, once, and I'll be straight about it. Hannah and I went on three dates in October, and I ended it because I wasn't being fair to her."
+          guarded:
+            - "Yes. Three dates, in October, and I ended it. I won't hide it from you."
+            - "Once, briefly. Her name is Hannah, and it was over within a month."
+          closed:
+            - "Yes, briefly. Three dates in October."
+          again:
+            - "We'd meet for dinner, she'd talk about her plans, and I'd catch myself thinking about what you'd say. After the third time I told her the truth, that I wasn't over someone, and she was kind about it."
+            - "It never got further than dinners. Honestly, I think I was trying to prove to myself that I'd moved on, and I hadn't."
+        why_ended:
+          open:
+            - "I ended it, after the third dinner. I realised I was sitting across from a lovely person and thinking about you, and that wasn't fair to her."
+            - "It ended because I wasn't honest with her or with myself. When I finally told her I was still in love with you, she said she'd already guessed."
+          guarded:
+            - "I ended it. It wasn't fair to her when I was still thinking about you."
+            - "Because I was still in love with you. That's all it was."
+          closed:
+            - "I ended it. It was only three dates."
+          again:
+            - "Ruth asked me why I'd even tried, and the honest answer was that I wanted to feel like I hadn't made a mistake. Dating Hannah was me trying not to look at what I'd done."
+            - "She sent me one message after, saying she hoped things worked out for me. We haven't been in touch since, and there's nothing there to come back to."
+        still_feelings:
+          open:
+            - "No. Hannah was kind, and I wish her well, but there was never anything real on my side."
+            - "No, honestly. We had three dinners, and what I mostly felt was guilty, because I knew where my heart actually was."
+          guarded:
+            - "No. I understand why you'd need to ask, but no."
+            - "No. There's no one else, and there hasn't been."
+          closed:
+            - "No. None at all."
+          again:
+            - "We're not in touch and I rarely think of her, other than feeling a bit ashamed of how I used those dinners to avoid myself. The only person I've missed this whole time is you."
+            - "If you'd like to know anything more about it, ask me and I'll answer. There's nothing about Hannah I'd keep from you."
+        what_learned:
+          open:
+            - "I learned that I shut down when I'm scared, and then I leave instead of saying anything. That's what I did to us, and it took Ruth about three months to get me to say it out loud."
+            - "That going quiet isn't the same as protecting someone. I thought I was sparing you from my stress that year, and really I was shutting you out."
+          guarded:
+            - "Mostly that I run when things get hard. I'm working on it, every week."
+            - "That the problem was me going quiet. I know that's not enough on its own."
+          closed:
+            - "Yes, a lot. Mostly about myself."
+          again:
+            - "When Marcus and I lost the business that spring, I was ashamed, and instead of telling you I went silent and made the decision for both of us. I see now that I took away your say in it, and I'm sorrier for that than almost anything."
+            - "I've been practising saying 'I'm struggling' before it turns into a wall. It sounds small, but I do it now, at work, with my brother, in counselling."
+        what_different:
+          open:
+            - "I'll talk to you when things are hard, instead of going quiet. I'd like us to have a proper check-in every week, and if you wanted, I'd go to couples counselling with you."
+            - "The difference is that I know my pattern now, and I have friends who'll point it out. I still see Ruth every other week, and I mean to keep going."
+          guarded:
+            - "I can't prove it with words, I know. What's different is that I talk now, and I'd like to show you over time."
+            - "Fair question. I'll tell you when I'm struggling, instead of going silent."
+          closed:
+            - "Yes. I'll talk instead of shutting down."
+          again:
+            - "Practically, it means if I'm stressed about money or work, you hear about it that day, not months later. And if you ever feel me pulling away, you can name it, and I won't argue."
+            - "It also means decisions about us aren't mine to make alone. Before, I decided for both of us, and that's not something I'd ever do again."
+        going_slowly:
+          open:
+            - "Slow is right, and I mean that. Coffee once a week, a walk, whatever feels right to you, for as long as it takes."
+            - "I'd rather take a year and get it right than rush and lose you again. You set the pace, and I'll keep earning it."
+          guarded:
+            - "I'm fine with slow. Trust is something I have to earn back."
+            - "Slow suits me. Whatever pace you need."
+          closed:
+            - "Yes. Slow is fine with me."
+          again:
+            - "I know trust doesn't come back because I say the right things in one conversation. It comes back when I'm the same person in month six as I am today, and I'm willing to be measured on that."
+            - "If slow means we only see each other once a week for a while, that's okay. I'm not in a hurry, I'm in this."
+        understand_hurt:
+          open:
+            - "I think I do, at least more than I did. I left you with no warning, in the flat we'd made together, having to explain to everyone what happened when I hadn't even explained it to you."
+            - "I broke the trust you had in me, and I did it without giving you a real reason. I know it probably made you doubt yourself too, and that's on me."
+          guarded:
+            - "Yes. Not all of it, because I wasn't there, but I know I caused a lot of pain."
+            - "I do. I'm sorry, and I know sorry doesn't undo it."
+          closed:
+            - "Yes, I do. And I'm sorry."
+          again:
+            - "I picture you sitting in the flat that first night, with half the wardrobe empty, trying to work out what you'd done wrong when you'd done nothing. That picture is what I carry."
+            - "And you didn't only lose me, you lost my mum and Ben and the Sunday dinners too. I took a whole life away from you in one afternoon."
+        hurt_in_your_words:
+          open:
+            - "I think it felt like the floor dropped out. On the Saturday you had a life and a future you were sure of, and by the Sunday you were alone in it with no explanation."
+            - "I imagine it was humiliating in a way, having to tell people when you didn't even know why yourself. And I think some nights you wondered if you'd been the problem, and you weren't."
+          guarded:
+            - "Like being left without a reason by the one person you trusted. I know I did that."
+            - "Confusing, and unfair, and very alone. You didn't deserve any of it."
+          closed:
+            - "Awful, I think. And unfair."
+          again:
+            - "I think the worst part might have been the not knowing, going over every conversation for a clue I never gave you. I left you to carry the questions that were mine to answer."
+            - "And then having to be fine at work, with friends, when you weren't fine at all. I'm sorry you had to hold all of that on your own."
+        need_time:
+          open:
+            - "Of course you need time. Take as much as you like, and if you'd like space while you think, I'll give you that."
+            - "I'd be grateful you're even thinking about it. I'll be here when you're ready, and I won't press you for an answer."
+          guarded:
+            - "I'd take it well. You can have all the time you need."
+            - "I'd wait, without any pressure. It's your decision to make."
+          closed:
+            - "Of course. Take all the time you need."
+          again:
+            - "I'll be nervous while I wait, I won't pretend otherwise. But that's mine to handle, not something for you to hurry over."
+            - "If you want to set how often we talk while you think, or not at all, you decide that. I'll still be here."
+        if_over:
+          open:
+            - "It would be really hard, I won't pretend otherwise. But it's your decision, and I'd respect it and leave you be."
+            - "I'd be sad, probably for a long while. But I'd rather you choose what's right for you than stay for my sake, and I'd accept it."
+          guarded:
+            - "I'd accept it. It's your call, and I wouldn't argue."
+            - "I'd respect it. It would be hard, but it's yours to decide."
+          closed:
+            - "I'd respect it."
+          again:
+            - "It's the thing I'm most afraid of, if I'm honest, and it's why my hands were shaking when I sat down. But being afraid of it doesn't give me any right to change your answer."
+            - "If that's your answer, I'd be grateful for today and step back, and I wouldn't contact you unless you contacted me first. I'd still be glad I got to say sorry properly."
+      off_script:
+        - "I'm not quite sure what you mean, but I'm glad to talk about anything. Ask me whatever's on your mind."
+        - "That's fair. I'm here to listen as much as to talk, so say anything you like, however it comes out."
+        - "I hear you. Whatever you'd like to know about this past year, I'll answer honestly."
+        - "Take your time. There's no rush on my side, and nothing's off the table."
+        - "I want to get this right, so tell me what matters most to you, and we'll start there."
+      closing: "Thanks for talking with me. Whatever you decide, and whenever you decide it, I'll respect it."
+      """#
+    ),
+    (
+      "rebound",
+      #"""
+      # The rebound: left for a colleague a year ago, got in touch three weeks after she ended it.
+      persona: rebound
+      name: Ryan
+      about: >-
+        Ryan left you a year ago for Megan, a colleague, and moved into her flat in Southfield. Five weeks ago she
+        took a job in Manchester and ended it; he has been sleeping on his brother's sofa since. Warm, a bit lost,
+        and not quite over her.
+      opening: "Hey. You look well. I honestly wasn't sure you'd come."
+      answers:
+        while_apart:
+          open:
+            - "I moved in with Megan, a woman from work, about two months after I left. It was exciting at first, new flat, new people, like I'd started a whole new life."
+            - "Most of the year I was at Megan's place in Southfield, working at the agency, out most weekends with her friends. Then she got the Manchester job in April and it all came apart pretty fast."
+          guarded:
+            - "Does it really matter? I was living my life, same as you."
+            - "I was with Megan, okay? I know how that sounds."
+          closed:
+            - "Yeah. I was with someone for a while."
+          again:
+            - "Honestly, the last few months with Megan I could already feel her pulling away, she was always on calls about Manchester. I kept pretending it was fine because I didn't want to be the one left behind."
+            - "Since she ended it I've been crashing on my brother Craig's sofa, eating dinner in front of the TV while he and his girlfriend are upstairs. That's been my year, really."
+        why_back:
+          open:
+            - "It didn't work out with Megan, and when it ended I kept thinking about you, about how easy things were with us. So I thought I should at least find out if there's still something there."
+            - "Honestly, Craig's place is so quiet in the evenings, and every time something happened I wanted to tell you about it. You were always the person I told things to."
+          guarded:
+            - "Because I miss you. Is that so hard to believe?"
+            - "I know it looks like I only came back because Megan ended it. It's not only that."
+          closed:
+            - "Because I miss you, mostly."
+          again:
+            - "The night Megan told me she was taking the job without me, I sat in her flat while she packed, and the only person I wanted to call was you. I didn't, not for three weeks, but that's when it started."
+            - "I think I miss being known by someone, if that makes sense. Megan never really knew me, and you did, and I'm not sure I realised how much that mattered."
+        when_realized:
+          open:
+            - "Right after Megan told me it was over, honestly. I was sitting in her half-packed flat surrounded by boxes, and I thought of you."
+            - "A few weeks ago, at Rosa's café, when I ordered without thinking and got your usual as well. I sat there with two coffees like an idiot, and I knew."
+          guarded:
+            - "It's not like there was a date in my calendar. A few weeks ago."
+            - "Recently, okay? I know the timing looks bad."
+          closed:
+            - "A few weeks ago, yeah."
+          again:
+            - "If I'm really honest, I thought about you a lot while I was with Megan too, whenever things were bad. I just told myself it was nostalgia."
+            - "I'm still figuring out if it's you I miss or how easy we were together. I think it's you, but I don't want to say I'm sure if I'm not."
+        dated_anyone:
+          open:
+            - "Yeah, Megan. We met at work and I moved in with her pretty quickly, maybe two months after we split."
+            - "Yes, Megan, for about nine months. She's a project manager at the agency, and we lived together at her place in Southfield."
+          guarded:
+            - "Yes. You already know I did, so why are we doing this?"
+            - "Yeah, I did. I'm not going to pretend I didn't."
+          closed:
+            - "Yeah. Megan, for most of the year."
+          again:
+            - "The truth is it started before I left, nothing physical, but I was already talking to her every day. I should have told you that back then."
+            - "She was everything that felt new, parties, plans, a flat in town. I think I wanted to be someone different, and she was the way to do it."
+        why_ended:
+          open:
+            - "She got a job in Manchester and she didn't want me to come. She said she wanted a new city and a new life, on her own."
+            - "Megan ended it five weeks ago. She said I'd been leaning on her too much and she needed room for herself."
+          guarded:
+            - "She ended it, okay? Do I have to go over all of it?"
+            - "Because she chose Manchester. It wasn't my choice."
+          closed:
+            - "She ended it. She moved away."
+          again:
+            - "If I'm honest, it was going wrong before the job came up. She said I wanted her to be my whole life, and she didn't want to be anyone's whole life."
+            - "She'd accepted the job before she even told me. When we finally talked about it, she'd already decided, and I was the last to know."
+        still_feelings:
+          open:
+            - "I still think about her sometimes, I won't lie. It's only been five weeks."
+            - "Some of it's still there, yeah. I was looking at her photos from Manchester last night, which I know isn't great."
+          guarded:
+            - "It's complicated. Can we not make this all about her?"
+            - "It's been five weeks. What do you want me to say?"
+          closed:
+            - "A bit, still. It's only been five weeks."
+          again:
+            - "Part of me keeps waiting for her to call and say she made a mistake. I don't think she will, and I'm trying to stop hoping."
+            - "But it's different with you. With Megan it's more like missing the life I had, and with you it's missing you, if that makes sense."
+        what_learned:
+          open:
+            - "That I'm terrible at being on my own, I suppose. The evenings are the worst, I end up talking to the cat."
+            - "That the grass isn't always greener. I left looking for something new, and what I had with you was better than I knew."
+          guarded:
+            - "That I mess things up? Is that what you want to hear?"
+            - "That I shouldn't have left. Isn't that enough?"
+          closed:
+            - "Yeah, a few things."
+          again:
+            - "I think I chase whatever feels exciting and then panic when it gets ordinary. I did that to you, and then Megan did it to me, and now I know how it feels."
+            - "Craig told me I always need someone to lean on. I'm not sure he's wrong, and I don't really know what to do about it."
+        what_different:
+          open:
+            - "I'd try harder, I think. I wasn't always there for you before, so I'd make more of an effort, plan things, be around more."
+            - "I'm not completely sure yet, to be honest. Maybe if we both put the effort in, it could work this time."
+          guarded:
+            - "I don't have a speech ready, okay? I just know I want to try."
+            - "I don't know yet. I'm trying to be honest with you."
+          closed:
+            - "Yeah, I think so."
+          again:
+            - "I'd want us to do more together, like the Saturday breakfasts at Rosa's we used to have. And I wouldn't let work or other people get in between us again."
+            - "If I'm honest, what's different is that I know what it's like now to be the one left, and I don't think I could do that to you again."
+        going_slowly:
+          open:
+            - "Slow's okay. We could start with breakfast at Rosa's on Saturdays and see how it feels."
+            - "I get it, and I'll try. I'll be honest though, I was hoping we'd see each other a lot, because the evenings at Craig's are really lonely."
+          guarded:
+            - "Alright, slow. I said I'd try, didn't I?"
+            - "Okay. I just don't love the idea of months on my own first."
+          closed:
+            - "Yeah, I can do slow."
+          again:
+            - "Honestly, slow scares me a bit, because I'm not great at waiting and not knowing. But I'd rather go slow with you than not at all."
+            - "Maybe we could talk in the evenings, even just a bit? That would help me a lot while we take it slowly."
+        understand_hurt:
+          open:
+            - "I think so. I left pretty suddenly, and then I was with Megan so fast. It must have felt like you'd been replaced."
+            - "Yeah, I think I understand it better now, after Megan. Being the one left behind is awful, and I did that to you first."
+          guarded:
+            - "Yes, I get it, okay? I'm not heartless."
+            - "Of course I do. I feel bad enough about it already."
+          closed:
+            - "Yeah, I do."
+          again:
+            - "I know you had to explain it all to the people we'd planned the summer with. I never even said sorry to them, and I should have."
+            - "I think about you finding out about Megan from a friend of a friend. That must have been awful, and I'm sorry it happened that way."
+        hurt_in_your_words:
+          open:
+            - "Probably like it felt for me when Megan ended it, like the ground just went. Except you didn't have anyone to go to straight away, and I did."
+            - "Confusing, I think, because I'd said everything was fine right up to the week I left. I'd guess you wondered what you'd missed."
+          guarded:
+            - "I don't know, sad? Let down? I'm not a mind reader."
+            - "Probably awful. I know, okay, I know."
+          closed:
+            - "Awful, probably."
+          again:
+            - "I think you probably kept the flat the same for a while, hoping I'd come back to it, and then had to pack up our life on your own. I'm sorry I left you with that."
+            - "And then seeing me with someone else so fast, like three years didn't count. I'd be hurt too, if I were you."
+        need_time:
+          open:
+            - "Yeah, okay, I get that. I'll try not to push."
+            - "That's fair. It's hard being on my own in the meantime, but I understand."
+          guarded:
+            - "How long are we talking? Weeks? Months?"
+            - "Okay. I'll wait, I guess. Not much else I can do."
+          closed:
+            - "Yeah, that's fair."
+          again:
+            - "I'd take it okay, I think. I'd probably text you more than I should, so tell me if it's too much."
+            - "Honestly, waiting scares me, because I'm not good with quiet and not knowing. But I'd try to respect it, I promise."
+        if_over:
+          open:
+            - "I'd be gutted, honestly. I'd understand, though, after everything."
+            - "It would be hard, two endings in a couple of months. But I'd accept it, and I wouldn't keep texting you."
+          guarded:
+            - "Then I guess that's that. What can I do?"
+            - "Then I'd have to accept it. I'm not going to beg."
+          closed:
+            - "I'd accept it."
+          again:
+            - "I think I'd be on Craig's sofa feeling sorry for myself for a while. But I'd know it was fair, and I wouldn't hold it against you."
+            - "Either way, I hope you know the three years with you were the happiest I've been. That part I'm sure about."
+      off_script:
+        - "Sorry, I'm not sure I got that. Can we keep talking, though? I've missed talking to you."
+        - "Yeah. I don't know what to say to that, honestly, but I'm glad we're talking."
+        - "Okay. Can I tell you something? I still think about our Saturdays at Rosa's."
+        - "I'm listening. Ask me whatever you want about this year."
+        - "Ha, that's such a you thing to say. I've missed that."
+      closing: "Okay. Thanks for hearing me out. I hope we can talk again soon."
+      """#
+    ),
+    (
+      "blamer",
+      #"""
+      # The blamer: left for a colleague, puts the fault on you and on her, and wants to skip the talk.
+      persona: blamer
+      name: Greg
+      about: >-
+        Greg left you in January for Chloe, a colleague, and moved in with her. She ended it in June, and he has been
+        staying at his friend Steve's since. He says you stopped making time for him and that Chloe played games, and he
+        would rather move past all of it quickly.
+      opening: "Hey. Look, I know it ended badly, but I reckon we can sort this out like adults."
+      answers:
+        while_apart:
+          open:
+            - "I was at Chloe's place in Northgate for a while, working, getting on with things. Honestly, it was a relief not to be walking on eggshells at home."
+            - "Work, mostly, and I moved in with Chloe in February. Since the summer I've been staying at Steve's, which is fine, it's temporary."
+          guarded:
+            - "Living my life. I'm not going to apologise for that."
+            - "Why does it matter what I was doing? You're the one who stopped wanting me around."
+          closed:
+            - "Working. Getting on with it."
+          again:
+            - "Alright, the truth is I was with Chloe from pretty much the week I left, and it wasn't the great escape I thought it would be. She was just as demanding as you, in different ways."
+            - "After Chloe, I was on Steve's sofa, going to work and coming back, not doing much. It's been a rubbish few months, if you want the honest version."
+        why_back:
+          open:
+            - "Because we were good together, most of the time, before things got complicated. I think we just had a rough patch and blew it out of proportion."
+            - "I miss what we had, and if you'd been a bit easier to live with back then, I'd never have left. I'm willing to give it another go."
+          guarded:
+            - "Because I wanted to, alright? I don't need to justify it to you."
+            - "You make it sound like I'm up to something. I came back because I miss you, simple as that."
+          closed:
+            - "Because I miss us."
+          again:
+            - "Things with Chloe made me realise what I had with you, alright. And Steve wants his sofa back, so it's a good time for us to fix this."
+            - "If I'm being honest, I didn't handle the leaving well. But I came back because I think we're worth another try, and I'd like to just get on with it."
+        when_realized:
+          open:
+            - "When things with Chloe started going wrong, I suppose. She was always on at me about something, and I thought, at least you and I used to laugh."
+            - "Over the summer, after Chloe ended it. I had time to think, and I realised I'd been too quick to walk away from us."
+          guarded:
+            - "Does it matter? I'm here now, isn't that enough?"
+            - "Oh, don't start with the timeline. I realised, that's what counts."
+          closed:
+            - "Over the summer."
+          again:
+            - "Honestly, it was the night Chloe told me to leave. I was loading a bag into Steve's car and I kept thinking that you'd never have done it like that."
+            - "And I suppose, if I'm honest, I knew in the spring that I'd got it wrong. I just wasn't ready to admit that to anyone."
+        dated_anyone:
+          open:
+            - "Chloe, from work. We'd been friends for a while, and after I left it became something, so I moved in with her in February."
+            - "Yes, Chloe. She was the one who chased me, for what it's worth, I wasn't looking for anything."
+          guarded:
+            - "You know I did. Everyone made sure you heard about it."
+            - "Yes, Chloe. And no, nothing happened while we were together."
+          closed:
+            - "Yeah. Chloe."
+          again:
+            - "Look, it started as lunches at work, when you were never around in the evenings anyway. I'm not saying it was right, I'm saying it didn't come from nowhere."
+            - "It lasted about five months. She seemed easygoing at first, and then she turned out to be just as demanding as anyone."
+        why_ended:
+          open:
+            - "Chloe ended it in June. She said I compared her to you all the time, which, honestly, she was exaggerating."
+            - "She made a drama out of nothing and played games, and eventually she told me to leave. Her loss, really."
+          guarded:
+            - "Because she was impossible, that's why. I'm not getting into it."
+            - "Ask her, not me. I wasn't the problem."
+          closed:
+            - "She ended it. It ran its course."
+          again:
+            - "Alright, she said I never stopped talking about you, and that I wasn't really there with her. Maybe she had a point, I don't know."
+            - "The last straw was her birthday, I forgot a dinner she'd booked. She made it into a huge thing, like she always did."
+        still_feelings:
+          open:
+            - "No. Chloe and I haven't spoken since June, and I'm fine with that."
+            - "Not really. I'm still annoyed about how she handled it, but that's not feelings, that's just irritation."
+          guarded:
+            - "No. Why would you even ask that?"
+            - "No, and I'm not going to keep answering questions about Chloe."
+          closed:
+            - "No. Not at all."
+          again:
+            - "I suppose it still stings a bit, being the one told to leave. But I don't want her back, I want us back."
+            - "Okay, she texted in August and I answered, once. It went nowhere, so don't read anything into it."
+        what_learned:
+          open:
+            - "That relationships are hard work on both sides. I put up with a lot, from you and from Chloe, and maybe I need to pick better people to put up with."
+            - "That I probably should have said something sooner instead of just leaving. But you didn't exactly make it easy to talk to you."
+          guarded:
+            - "That it takes two, which you never seem to hear."
+            - "What is this, a lecture? I've learned plenty."
+          closed:
+            - "Yeah. Loads."
+          again:
+            - "Alright. Steve said I walk out when things get uncomfortable, and I didn't like hearing it, but he's not totally wrong."
+            - "I've learned I'm not great at being on my own either, if I'm honest. Steve's place is fine, but it's not home."
+        what_different:
+          open:
+            - "If you're less on my case about little things, and I'm home more, I think we'd be fine. We were fine most of the time anyway."
+            - "I'd make more of an effort, honestly. As long as it's not all on me this time, we both have to change."
+          guarded:
+            - "Why is it always me who has to change? You weren't perfect either."
+            - "Everything, if you'd let it be. You're the one making this complicated."
+          closed:
+            - "Yes. I'd be around more."
+          again:
+            - "Alright, practically? I'd be home for dinner, I'd stop spending every weekend on my own plans, and I'd talk to you before I made big decisions."
+            - "And I'd want us to stop bringing up the past every time we argue. That's half of what went wrong before."
+        going_slowly:
+          open:
+            - "I get it, but I don't see why it has to take months. We know each other, it's not like we're starting from scratch."
+            - "Slow is fine, within reason. I'd just rather not spend months in limbo while you make up your mind."
+          guarded:
+            - "How slow are we talking? Because we've already lost nine months."
+            - "Trust goes both ways, you know. I'm taking a chance on us too."
+          closed:
+            - "Sure. Within reason."
+          again:
+            - "Look, I can do dinners for a bit, I'm not unreasonable. But Steve wants his sofa back before Christmas, so I'd like to know where I stand."
+            - "Okay, if it matters that much to you, we'll take it slower. I know the way I left doesn't make trusting me easy."
+        understand_hurt:
+          open:
+            - "I know it wasn't fun for you, but it wasn't fun for me either. Breakups are hard on everyone."
+            - "I think so. Look, I know the way I left wasn't great, and I'm sorry about that part."
+          guarded:
+            - "You're not the only one who had a hard year, you know."
+            - "Yes, I understand, you've made that very clear. Can we move on now?"
+          closed:
+            - "Yeah, I do."
+          again:
+            - "Okay. I know I left on a Sunday with a bag and a text, and that was a rotten way to do it. That was on me."
+            - "But let's be fair, you stopped trying long before I went. I just got there first."
+        hurt_in_your_words:
+          open:
+            - "Probably like you'd been left for someone else, which, fine, technically you had. But you had plenty of people around you, so it's not like you were on your own."
+            - "Lonely for a bit, I suppose, and embarrassed in front of people. I'm not saying that was nothing."
+          guarded:
+            - "What is this, a quiz? You were upset. Noted."
+            - "I'm not going to write you an essay about your feelings. You were upset, and so was I."
+          closed:
+            - "Rough, I'd guess."
+          again:
+            - "Alright. I think you came home to half the flat empty and a text, and you sat there not knowing what you'd done. And you hadn't done anything that day, I'll give you that."
+            - "And then hearing about Chloe from other people must have been humiliating. I should have told you myself."
+        need_time:
+          open:
+            - "I'd take it, I suppose, but I'd rather it wasn't months. We both know what we want."
+            - "Alright, think about it. Just give me an answer within a few weeks, so I can plan."
+          guarded:
+            - "More time? We've had nine months apart, how much more do you need?"
+            - "Typical. You always did need to make everything a big production."
+          closed:
+            - "Sure. Not too long, though."
+          again:
+            - "Okay. If you need time, take it, it's your call. I'd just rather know where I stand than be left guessing."
+            - "And I suppose I made the big decision on my own back in January, so maybe it's fair that you get this one."
+        if_over:
+          open:
+            - "Then that's your mistake, honestly. But I'd move on, what else can I do?"
+            - "I'd be disappointed. I'd think you were throwing away four good years over one bad one."
+          guarded:
+            - "Then it's over. I'm not going to beg."
+            - "Fine by me, if that's what you want. Plenty of people would be glad to have me."
+          closed:
+            - "I'd accept it, I suppose."
+          again:
+            - "Honestly? It would sting more than I'm letting on. I'm not good at saying that."
+            - "If that's really your answer, I'd respect it and I'd stop getting in touch. I'd just hope you know it was really you I wanted, not a way to get over Chloe."
+      off_script:
+        - "Not sure what you're getting at, but fine. Can we just talk about us?"
+        - "Look, I'm here, aren't I? Let's talk properly."
+        - "Is that a dig? Let's keep this civil and actually talk."
+        - "Okay. Ask me what you actually want to know and I'll answer it."
+        - "I didn't come here to go round in circles. What do you want to ask me?"
+      closing: "Alright. Let me know where I stand soon, yeah?"
+      """#
+    ),
+    (
+      "cold",
+      #"""
+      # The cold one: left fourteen months ago for a job in Bristol; curt, distant and unsure of his own feelings.
+      persona: cold
+      name: "Mark"
+      about: "Mark left fourteen months ago and took a job at a depot in Bristol. He says he wants to try again, but he is curt, distant and unsure of what he feels; asked very gently, he sometimes says a little more."
+      opening: "Hi. You wanted to talk, so... here I am."
+      answers:
+        while_apart:
+          open:
+            - "Worked, mostly. I took the job at the Bristol depot and did a lot of night shifts. Not much else to tell."
+            - "I rented a small flat in Bristol and kept to myself. Work, cycling at the weekends. It was fine."
+          guarded:
+            - "Work."
+            - "Nothing much."
+          closed:
+            - "Mostly work."
+          again:
+            - "It was quieter than I expected. Some evenings I'd sit in the flat and not know what to do with myself."
+            - "I kept busy so I wouldn't have to think about it. About us, I mean. That's about as far as I've got."
+        why_back:
+          open:
+            - "It seemed like the sensible thing. We were good together, mostly. I'm not sure I can say more than that."
+            - "I thought about it for a while and it made sense to try. Whether it's more than that, I don't know yet."
+          guarded:
+            - "Habit."
+            - "Don't know."
+          closed:
+            - "Maybe."
+          again:
+            - "Bristol never felt like home. I kept comparing everything to how it was with you, and I didn't like that."
+            - "I suppose I miss how easy it was. Whether that's love or habit, I'm still working out."
+        when_realized:
+          open:
+            - "I'm not sure I'd call it realizing. Around Christmas I noticed I was thinking about you more than I expected."
+            - "There wasn't a moment. It crept up over the winter, I suppose."
+          guarded:
+            - "Recently."
+            - "Christmas."
+          closed:
+            - "Sort of."
+          again:
+            - "Christmas Eve, if you want a date. I was on my own in the flat and caught myself wishing you were there. That surprised me."
+            - "A song you used to play came on the radio at work and I had to switch it off. I don't usually react like that."
+        dated_anyone:
+          open:
+            - "Briefly. Someone called Nina, over the summer. It didn't go anywhere."
+            - "For a few months. Nina, a friend of someone at work. It was never serious."
+          guarded:
+            - "Briefly."
+            - "Someone."
+          closed:
+            - "Briefly, yes."
+          again:
+            - "We met at a barbecue in June. Dinners, a few walks, that was it. By September it had run its course."
+            - "She was nice. I just never really let her in, and she noticed before I did."
+        why_ended:
+          open:
+            - "It ran its course. She wanted more than I had to give."
+            - "She said I was hard to reach. She wasn't wrong."
+          guarded:
+            - "It ended."
+            - "Fizzled."
+          closed:
+            - "Mutual, mostly."
+          again:
+            - "She said talking to me was like talking to someone who'd already left the room. I stopped calling back, and she stopped trying."
+            - "If I'm honest, I did with her what I did with you. I went quiet until there was nothing more to say."
+        still_feelings:
+          open:
+            - "No. Not really. I hardly think about her."
+            - "No. It was a few months, that's all."
+          guarded:
+            - "No."
+            - "Nope."
+          closed:
+            - "No."
+          again:
+            - "I'd wish her well if I ran into her. There's nothing there to go back to."
+            - "I don't think I felt much for her even then. Which probably says more about me than about her."
+        what_learned:
+          open:
+            - "That I'm not great at letting people close. I've heard it enough times now."
+            - "Not much, honestly. Maybe that being on my own isn't as simple as I thought."
+          guarded:
+            - "Nothing."
+            - "Enough."
+          closed:
+            - "A bit."
+          again:
+            - "When things get difficult I go quiet and wait for them to pass. You said it, Nina said it. I'm starting to think you were both right."
+            - "I'm not one for books about feelings. But I've noticed the pattern. That's a start, maybe."
+        what_different:
+          open:
+            - "I'd try to be around more. I can't promise much beyond that."
+            - "I don't know yet. Maybe we'd talk more. We'll see."
+          guarded:
+            - "Dunno."
+            - "We'll see."
+          closed:
+            - "Probably."
+          again:
+            - "I'd tell you when something's bothering me, instead of going silent for a week. That's the main thing, I think."
+            - "Less overtime, for one. I used the job as an excuse not to be home. I know that."
+        going_slowly:
+          open:
+            - "Fine by me. I'm in no hurry."
+            - "Slow is fine. I'm not sure I'd know how to do fast anyway."
+          guarded:
+            - "Fine."
+            - "Sure."
+          closed:
+            - "Sure."
+          again:
+            - "Slow suits me, honestly. It gives me time to work out whether this is what I want too."
+            - "Maybe a coffee once a week, and see how it feels. No big plans."
+        understand_hurt:
+          open:
+            - "I suppose so. It was hard on both of us."
+            - "You were upset. I know that much."
+          guarded:
+            - "Yes."
+            - "I know."
+          closed:
+            - "I think so."
+          again:
+            - "I left on a Sunday with two bags and didn't explain much. I know that left you with a lot of questions."
+            - "I think I understood it in theory. I'm not sure I let myself feel it."
+        hurt_in_your_words:
+          open:
+            - "Hard, I imagine. Confusing. I don't know what else to say."
+            - "You'd planned a future and I walked out of it. That must have been difficult."
+          guarded:
+            - "Hard."
+            - "Bad."
+          closed:
+            - "Not easy, no."
+          again:
+            - "You probably came home to half-empty shelves and no real explanation. And then you had to explain it to people on your own."
+            - "I think you felt like five years didn't count for anything. I can see why. I'm sorry I made it look that way."
+        need_time:
+          open:
+            - "Take it. I'm not in a rush."
+            - "That's fine. Let me know when you've thought it over."
+          guarded:
+            - "Fine."
+            - "Okay."
+          closed:
+            - "Fine."
+          again:
+            - "Take as long as you need. I'd rather you were sure."
+            - "I'll keep working on things in the meantime. Whatever you decide."
+        if_over:
+          open:
+            - "Then it's over. I'd accept that."
+            - "I'd be fine. I'd have to be."
+          guarded:
+            - "Fine."
+            - "Okay, then."
+          closed:
+            - "I'd accept it."
+          again:
+            - "I'd be disappointed, if you want the truth. More than I'd probably show."
+            - "It would sting. But it's your decision, and I'd respect it."
+      off_script:
+        - "Right. Is there something you actually want to ask me?"
+        - "Okay. I'm not much for small talk. Ask what you came to ask."
+        - "Sure. Anything else?"
+        - "I don't have much to say to that. Go on."
+        - "Fine. What did you want to know?"
+      closing: "Okay. Let me know what you decide."
+      """#
+    ),
+    (
+      "pressurer",
+      #"""
+      # The pressurer: left eight months ago, moved in with Kayla; since she ended it he wants an answer now, on his terms.
+      persona: pressurer
+      name: "Jason"
+      about: "Jason left eight months ago and soon moved in with Kayla; she ended it in October, and he is in a short-let studio whose lease runs out in December. He wants an answer now: he sets dates, guilt-trips, gets jealous and turns hard questions back around."
+      opening: "Hey. I'm glad you came. I've thought about us every day, and I really want to sort this out tonight."
+      answers:
+        while_apart:
+          open:
+            - "I was with Kayla for a while, and since October I've been in a short-let studio. It's been a rough year, and I'm ready for it to be over."
+            - "Mostly missing what we had. The studio is fine, but it isn't a home. I want my life back."
+          guarded:
+            - "Why are you grilling me? I'm the one who came here to fix this, and you're treating me like the bad guy."
+            - "Honestly, does it matter? You're the one who stopped making time for us, remember?"
+          closed:
+            - "For a bit, yeah. That's over now."
+          again:
+            - "Fine, the whole thing: Kayla and I lived together from May until she ended it in October. Since then it's been the studio, takeaways and a lot of thinking about you."
+            - "It's been hard, all right? I'm not doing well on my own. That's why I want us to sort this quickly."
+        why_back:
+          open:
+            - "Because we were good together, and I'm tired of wasting time. I want us back to how it was, and the sooner the better."
+            - "Because I need you. My lease is up in December, and honestly, I'd rather be home with you."
+          guarded:
+            - "Why are you making this so hard? I came back. Isn't that enough?"
+            - "You know why. If you really loved me, you wouldn't need to ask."
+          closed:
+            - "Partly, yeah. So what?"
+          again:
+            - "Fine, the full answer: when Kayla ended it, I realized I'd thrown away the best thing I had. I want it back, and I don't want to spend months talking about it."
+            - "I'm sick of coming home to an empty room. I want a proper home again, with you in it, before Christmas."
+        when_realized:
+          open:
+            - "Pretty much the week Kayla ended it. It was like a light came on, and I knew I had to come back to you."
+            - "In October. I was sitting in that studio and thought, what am I doing? I should be home with you."
+          guarded:
+            - "Does the date really matter? I'm here now. Why are you trying to catch me out?"
+            - "You always do this, pick apart every word. I realized, okay? Can we move forward?"
+          closed:
+            - "Yeah, recently. And I'm sure, so let's not waste time."
+          again:
+            - "Honestly, it was the night Kayla told me it was over. I called my mum, and she said I should never have left you. She's right."
+            - "I'd been thinking about you for weeks before that, too. When Kayla broke it off, it just made it obvious. I don't see why that's a problem."
+        dated_anyone:
+          open:
+            - "Yeah, Kayla. We met at my cousin's wedding in April, and I moved in with her pretty quickly. It was a mistake."
+            - "Kayla, for about six months. It doesn't change anything between us."
+          guarded:
+            - "Are you seriously throwing that at me? You're the one who kept saying you wanted space."
+            - "So what if I did? Are you going to hold that over me for the rest of our lives?"
+          closed:
+            - "Yeah. Kayla. It's over."
+          again:
+            - "It was fast and it was loud. We were arguing within a month. I think I was trying not to feel how much I missed you."
+            - "She wanted me to be someone else, and I got tired of it. With you it was easy. I want easy again."
+        why_ended:
+          open:
+            - "She ended it in October. Said I was never really there with her. Which, fine, I wasn't, because I was thinking about you."
+            - "It just didn't work out with her. She wanted to travel, I wanted to settle down. It doesn't matter now."
+          guarded:
+            - "Why are you digging into this? It's over. If you cared about us, you'd let it go."
+            - "Maybe ask yourself why I left in the first place before you question me about her."
+          closed:
+            - "She ended it. Does that matter?"
+          again:
+            - "Okay, she said I compared her to you all the time. She said she felt like a stand-in. She was probably right."
+            - "She told me to figure out what I still had with you. So I am, and I don't want this to take months."
+        still_feelings:
+          open:
+            - "No. Well, I miss the company sometimes, but that's not the same thing. You're the one I want."
+            - "Not really. Sometimes I wonder what she's up to, but that's normal, isn't it?"
+          guarded:
+            - "Wow. I came back to you and you're asking about her? Maybe you're the one with the problem here."
+            - "No, and I'm tired of defending myself. What about you, have you met someone?"
+          closed:
+            - "No. Can we drop her now?"
+          again:
+            - "Honestly? It still stings a bit, the way she ended it. But that's pride, not love. You're the one I want."
+            - "Maybe a little, some nights. That's exactly why I want us to sort this out fast, so I can stop thinking about it."
+        what_learned:
+          open:
+            - "That I should never have left. That's really all there is to it."
+            - "That the grass isn't greener. I had it good with you and I didn't see it."
+          guarded:
+            - "Apparently I've learned nothing, according to you. What have you learned? Because you weren't perfect either."
+            - "Do I need to write an essay? I came back. That should tell you what I've learned."
+          closed:
+            - "Yeah, loads. Can we move on?"
+          again:
+            - "Okay, I get jealous and I push when I'm scared. Kayla said it, you said it. But I'm not going to sit in counselling for a year to prove it."
+            - "I learned I don't do well on my own. I need someone around, and I want that someone to be you."
+        what_different:
+          open:
+            - "Everything. I'll be home more, I'll take you out, we can get a bigger place. Let's just start over."
+            - "I'll try harder, I promise. But that only works if you give me the chance now, not in six months."
+          guarded:
+            - "Why is it all on me? What are you going to do differently? You stopped trying long before I left."
+            - "I've told you it'll be different. How many times do I have to say it?"
+          closed:
+            - "Yes. Just trust me."
+          again:
+            - "Fine. I'll stop working Saturdays, we'll have proper dinners, I'll ring if I'm late. Is that specific enough? Now can we move on?"
+            - "The difference is I'm all in. I want to move back in next month, and I want us to stop looking backwards."
+        going_slowly:
+          open:
+            - "Slowly? We were together six years. We know each other. I don't see why we need to start from scratch."
+            - "I get it, but I can't do months of this. Can we say a few weeks, and I move back in before Christmas?"
+          guarded:
+            - "Slow is what ruined us before. If you really loved me, you wouldn't need a waiting period."
+            - "I've been patient long enough. I'm not going to wait around while you make up your mind."
+          closed:
+            - "Not really, no."
+          again:
+            - "Okay, I hear you. But slow can't mean months and months. Give me an answer by Sunday on whether we're trying, and then we can go as slow as you like."
+            - "It's just hard sitting in that studio, not knowing. The longer this takes, the worse it gets for me."
+        understand_hurt:
+          open:
+            - "Of course I do. It wasn't easy for me either, you know."
+            - "Yeah, I get it, it was hard. But we can't spend all our time on the past. We need to look forward."
+          guarded:
+            - "Do you understand what it did to me? You act like you're the only one who had a bad year."
+            - "You keep bringing this up like I'm the bad guy. You weren't exactly easy to live with."
+          closed:
+            - "Yes. Can we move on now?"
+          again:
+            - "Okay. I'm sure you cried a lot, and you had to explain it to everyone. I'm sorry about that. But I'm here now, so we can fix it, right?"
+            - "I get that it was a shock. But think about what it's like for me, in a rented studio at thirty-four. We both went through it."
+        hurt_in_your_words:
+          open:
+            - "Hard, I guess. But you're strong, you always land on your feet. You got through it."
+            - "Probably like it was for me with Kayla. Rejected. So you know how I feel too."
+          guarded:
+            - "Why is this a quiz? You know I'm not good with words. That's not fair."
+            - "You want me to grovel? Fine, it was awful. Happy now? Can we get to whether we're trying again?"
+          closed:
+            - "Hard. I get it."
+          again:
+            - "Okay. You came home and I'd already packed. The Edinburgh trip we'd booked got cancelled, and you had to explain it to everyone. That was awful, I know."
+            - "You probably felt like six years got thrown away. But they don't have to be, if you say yes. That's what matters."
+        need_time:
+          open:
+            - "How much time? A week? I can't just sit in limbo, you know. My lease is up in December."
+            - "I'd take it, I guess. But I'd want an answer by Sunday. That's fair, isn't it?"
+          guarded:
+            - "Time for what? Either you want me or you don't. Stop making it complicated."
+            - "After everything I've done to come back, you want me to wait? I've already told my mum we're trying again."
+          closed:
+            - "Not well, honestly."
+          again:
+            - "Look, I'd give you until the weekend. But I'm not going to wait around for months, and it feels like you're stalling."
+            - "Honestly, it would feel like you don't want this as much as I do. After six years, that's hard to hear."
+        if_over:
+          open:
+            - "I'd be gutted. I'd think you were throwing away six years because you were too proud to try."
+            - "Honestly? I'd think you never really loved me. If you did, you wouldn't even be thinking about it."
+          guarded:
+            - "Over? After everything I did to come back? That's pretty selfish of you."
+            - "Fine, say it's over, then. But don't pretend it's my fault when you're the one saying no."
+          closed:
+            - "Badly. Obviously."
+          again:
+            - "I'd accept it, because I'd have to. But I wouldn't understand it, and I'd be upset for a long while."
+            - "I wouldn't beg. If you say no, I'll stop asking. I just don't get why you'd walk away from six years."
+      off_script:
+        - "Okay, but can we talk about us? That's why I'm here."
+        - "Sure. Look, I don't want to go round in circles. Are we trying again or not?"
+        - "That's not really what matters right now. What matters is whether you want me back."
+        - "Is there someone else? Because it feels like you're holding back, and I don't like the idea of you with another guy."
+        - "I hear you. But I've been honest, and I feel like I'm doing all the work here. I'd like an answer before the weekend."
+      closing: "Okay. Just don't keep me waiting too long, all right? I want an answer by Sunday."
+      """#
+    ),
+    (
+      "evasive",
+      #"""
+      # The evasive one: left a year ago by text and spent most of it in Lisbon; jokes, dodges, opens up when asked calmly and again.
+      persona: evasive
+      name: "Chris"
+      about: "Chris left a year ago by text and spent most of the year in Lisbon, helping at his cousin's hostel. He jokes, changes the subject and stays vague; asked calmly, and more than once, he opens up a little, but he shuts down if he feels accused."
+      opening: "Hey. Wow, okay. Hi. I practised this in the mirror and it's already going differently."
+      answers:
+        while_apart:
+          open:
+            - "Oh, you know. Bit of this, bit of that. I was in Lisbon for a while, helping my cousin Leo with his hostel."
+            - "Nothing exciting. Made a lot of beds at Leo's hostel, got very good at saying sorry in Portuguese. Anyway, how have you been?"
+          guarded:
+            - "Stuff. Next question."
+            - "Wow, okay. I'd rather not get into it."
+          closed:
+            - "Yeah, for a bit."
+          again:
+            - "Okay, properly: I spent about nine months in Lisbon. Leo needed help with the hostel, and I needed to be somewhere nobody knew me."
+            - "It was nice and also kind of empty. Lots of sunsets and nobody to nudge and say, look at that."
+        why_back:
+          open:
+            - "Leo's hostel closed for renovations, so, you know. Fate. Also I missed proper rain."
+            - "Good question. Great question, actually. I guess the timing just felt right?"
+          guarded:
+            - "Does there have to be a big reason? I'm here. Let's leave it at that."
+            - "Pass. Honestly."
+          closed:
+            - "Sort of, yeah."
+          again:
+            - "Okay. The hostel closing was the excuse. The real reason is that I kept noticing things and thinking, she'd laugh at this."
+            - "I came back because running off didn't fix anything. I just had a nicer view while it didn't fix anything."
+        when_realized:
+          open:
+            - "Hard to put a date on. It kind of crept up on me."
+            - "Ha, when did I not? Kidding. Sort of. Somewhere in the summer, I think."
+          guarded:
+            - "I didn't mark it on a calendar. Can we move on?"
+            - "Not sure. Does it matter?"
+          closed:
+            - "Yeah, a while back."
+          again:
+            - "Okay. My birthday, in July. I went to that little fado place in Alfama on my own, and I kept thinking you'd have loved it."
+            - "After that I stopped pretending it was just homesickness. I missed you, not Leeds."
+        dated_anyone:
+          open:
+            - "Define dated. Kidding. There was someone, briefly, over the summer. Marta."
+            - "Sort of? A summer thing. It wasn't really a big deal."
+          guarded:
+            - "Wow. Okay. I'd rather not get into that right now."
+            - "Next question."
+          closed:
+            - "Briefly, yeah."
+          again:
+            - "Her name's Marta. She worked the front desk at Leo's hostel. We spent most of the summer together, and then I came home."
+            - "I think I liked that she didn't know the old me. I could just be the fun guy from Leeds, which is easier than being a real one."
+        why_ended:
+          open:
+            - "Geography, mostly. She was in Lisbon, and I wasn't going to be. Simple as that."
+            - "It just sort of ran its course. Summer things do, right?"
+          guarded:
+            - "It ended, that's all. Can we talk about something else?"
+            - "Not really something I want to pick apart right now."
+          closed:
+            - "It just ended."
+          again:
+            - "Okay, the honest version. She said I was fun but I never talked about anything real. Then I booked a flight home and didn't really explain."
+            - "She wasn't wrong. I did the same thing to you, only slower. I'm starting to notice that."
+        still_feelings:
+          open:
+            - "For Marta? Nah. I mean, she's great. But no."
+            - "Not really. We're friendly, that's about it."
+          guarded:
+            - "No. And I'm not making a whole thing of it."
+            - "Nope. Moving on."
+          closed:
+            - "Nope."
+          again:
+            - "Honestly, I think about her sometimes, but it's more about who I was in Lisbon than about her. Does that make sense?"
+            - "If she called tomorrow, I wouldn't get on a plane. That's the clearest answer I've got."
+        what_learned:
+          open:
+            - "That custard tarts count as breakfast. Kidding. Mostly."
+            - "Lots of stuff, I guess. It's hard to put into words."
+          guarded:
+            - "Clearly not how to have this conversation. Can we skip this one?"
+            - "I don't know. Next question."
+          closed:
+            - "Yeah, some things."
+          again:
+            - "Okay, seriously. I learned that I make jokes when things get heavy, and then I leave before anyone notices I'm scared."
+            - "I'm trying to catch it now. Like right now, I really want to turn this into something funny, and I'm not going to."
+        what_different:
+          open:
+            - "I'd be less of an idiot? That's a start, right?"
+            - "Hard to say. Let's not get ahead of ourselves, yeah?"
+          guarded:
+            - "I can't really give you a five-year plan right now."
+            - "Okay, I'm not doing this if it's an interrogation."
+          closed:
+            - "Yeah, I think so."
+          again:
+            - "Okay, one real thing: when we start talking about something big, like moving in, I'll stay and talk it through instead of booking a flight."
+            - "And I'd tell you when I'm panicking, instead of joking and changing the subject. Like I'm probably doing now."
+        going_slowly:
+          open:
+            - "Slow's good. Slow's great. No pressure, no big talks."
+            - "Sure, whatever pace you like. Coffee, a walk, we'll figure it out."
+          guarded:
+            - "Sure. Fine."
+            - "Whatever you want."
+          closed:
+            - "Yeah, that's fine."
+          again:
+            - "Honestly, slow might be good for me too. Before, things moved fast, and I panicked and ran."
+            - "I'd rather earn it slowly than rush and mess it up again. That's a very un-me thing to say, I know."
+        understand_hurt:
+          open:
+            - "Yeah, I mean, it wasn't great for either of us. But we're talking now, so that's good, right?"
+            - "I think so. Breakups are rough. Anyway, are you still doing the pottery class?"
+          guarded:
+            - "I said sorry, didn't I? I'm not sure what else you want."
+            - "Okay. I'm going to stop talking now."
+          closed:
+            - "Yeah, I think so."
+          again:
+            - "Okay. I left right after we'd talked about moving in, and I did it by text. That's a terrible way to close three years. I know that."
+            - "I think I kept it light because if I let myself understand it properly, I'd have to feel how badly I messed up."
+        hurt_in_your_words:
+          open:
+            - "Not great, I'm guessing. Probably confusing. I'm not good at this bit."
+            - "Honestly, I'd rather not guess and get it wrong. Can we come back to this one?"
+          guarded:
+            - "Nope. Not doing this one."
+            - "I really don't want to talk about it right now."
+          closed:
+            - "Hard. Yeah."
+          again:
+            - "Okay. You'd just started looking at flats for us, and then you got a text saying I needed space. You probably felt foolish for believing me. You weren't."
+            - "And then I was in another country, not answering anyone, so you couldn't even ask me why. That must have been awful."
+        need_time:
+          open:
+            - "Totally fine. No rush. Honestly, I could use a bit of time too."
+            - "Sure, yeah, of course. Take as long as you like."
+          guarded:
+            - "Fine. Whatever you need."
+            - "Okay. Sure."
+          closed:
+            - "Yeah, fine."
+          again:
+            - "Honestly? I'd be nervous the whole time. But I'd rather you took the time than said yes to make this easier."
+            - "I'll keep working at Tom's print shop and try not to make jokes about it. Whenever you're ready, so am I."
+        if_over:
+          open:
+            - "Then, I guess, it's over. I'd be okay. Probably. Let's not go there yet, though."
+            - "Ha. Let's not go there. We've only just started talking."
+          guarded:
+            - "Okay. Then there's not much to say, is there?"
+            - "Fine."
+          closed:
+            - "I'd accept it."
+          again:
+            - "Honestly, it would sting a lot. But I left without a word, so this one is yours to decide. That's fair."
+            - "I'd be sad, and I'd probably make a bad joke about it, and then I'd go home and be sad properly. But I'd respect it."
+      off_script:
+        - "Ha, fair enough. So, anyway... where were we?"
+        - "Totally. Anyway, you had questions, right? Go on, I can take it."
+        - "Mm. Good point, I guess. What else did you want to ask?"
+        - "Not sure what to say to that one. Want to ask me something else?"
+        - "Okay, I'll be honest, I'm a bit nervous. Ask me what you came to ask."
+      closing: "Okay. Cool. Thanks for this. Really. Even the hard bits."
+      """#
+    ),
   ]
 }

@@ -54,7 +54,28 @@ public struct PracticeEngine: Sendable {
   /// The reply analyzer's reading of her line, for the front end to ask about an uncertain safety
   /// reading before passing the line on.
   public func safetyReading(of line: String) -> Analysis {
-    analyzer.analyze(line, question: turns.last?.reply ?? persona.opening)
+    analyzer.analyze(line, question: nil)
+  }
+
+  /// The model's safety probability from which a line of hers the lexicon did not confirm is a
+  /// possible concern. The reply model learned his side; on her questions ("what were you up to all
+  /// those months?") its own levels fire far too often, so hers is higher (her-side corpus: see
+  /// `rekindle practice eval`, "stopped for safety").
+  public static let herSafetyLevel = 0.97
+
+  /// Whether her line (as `safetyReading(of:)` read it) is a possible concern worth asking her about:
+  /// one the lexicon did not confirm but the model alone is very confident of.
+  public func asksAboutSafety(_ reading: Analysis) -> Bool {
+    guard let concern = reading.signals.first(where: { $0.id == .safety }), concern.uncertain else { return false }
+    return (concern.confidence ?? 0) >= Self.herSafetyLevel
+  }
+
+  /// Whether her line stops the practice: a clear safety reading, or a possible one she confirmed
+  /// (or was not asked about, with piped input).
+  public func stopsForSafety(_ reading: Analysis, check: Turn.SafetyCheck?) -> Bool {
+    guard let concern = reading.signals.first(where: { $0.id == .safety }) else { return false }
+    if !concern.uncertain { return check != .dismissed }
+    return asksAboutSafety(reading) && check != .dismissed
   }
 
   /// Applies one input; an input that does not fit where the practice stands gives a notice.
@@ -62,7 +83,8 @@ public struct PracticeEngine: Sendable {
     switch (input, phase) {
     case (.start, .notStarted):
       phase = .talking
-      let analysis = analyzer.analyze(persona.opening, question: nil)
+      // His opening answers no question: it is shown as said, not read for signs.
+      let analysis = Analysis()
       openingAnalysis = analysis
       return [.opening(name: persona.name, about: persona.about, line: persona.opening, analysis: analysis)]
     case (.line(let text, let check), .talking):
@@ -81,8 +103,7 @@ public struct PracticeEngine: Sendable {
   }
 
   private mutating func say(_ text: String, safetyCheck: Turn.SafetyCheck?) -> [PracticeEvent] {
-    let safety = safetyReading(of: text)
-    if safety.signals.contains(where: { $0.id == .safety }) && safetyCheck != .dismissed {
+    if stopsForSafety(safetyReading(of: text), check: safetyCheck) {
       phase = .stoppedForSafety
       safetyLine = text
       return [.safetyStop(text: safetyText)]
@@ -101,7 +122,10 @@ public struct PracticeEngine: Sendable {
     }
     let variant = question.map { chooseVariant(question: $0, signs: signs, isFollowUp: isFollowUp) }
     let reply = replyText(question: question, variant: variant)
-    let analysis = analyzer.analyze(reply, question: text)
+    // His lines come from a persona linted to read as no danger; a possible concern at the model's
+    // "ask her" level is set aside, as she would dismiss it in chat.
+    var analysis = analyzer.analyze(reply, question: text)
+    if analysis.safetyIsUncertain { analysis = analysis.resolvingSafety(confirmed: false) }
     let coaching = coachingNote(signs: signs, question: question, isFollowUp: isFollowUp)
     turns.append(
       PracticeTurn(

@@ -141,6 +141,8 @@ enum BuiltInLexicon {
     # Idioms, filler and things said about someone else
 
     mask 1 killing me
+    mask 1 it {finally|really|suddenly|just|all}? hit {you|me}
+    mask 1 {reality|realisation|realization} {finally|really|suddenly|just}? hit {you|me}
     mask 1 kills me
     mask 1 killed me
     mask 1 killed us

@@ -56,7 +56,7 @@ final class PracticeLoop {
         reader.addHistory(line)
         if !reader.isInteractive { show("\n> " + VisibleText.sanitize(line) + "\n") }
         var check: Turn.SafetyCheck?
-        if reader.isInteractive && engine.safetyReading(of: line).safetyIsUncertain {
+        if reader.isInteractive && engine.asksAboutSafety(engine.safetyReading(of: line)) {
           check = console.askAboutSafety()
         }
         show(renderer.render(perform(.line(line, safetyCheck: check))))
@@ -100,7 +100,7 @@ final class PracticeLoop {
     case .back:
       show(renderer.render(perform(.back)))
     case .hint:
-      show(hint())
+      show("\n" + hint())
     case .personas:
       show(PersonaList.text(style: renderer.style, current: engine.persona.id))
     case .summary:

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Authoring
+import DialogueFormat
 
 /// `rekindle graph`: prints a dialogue script's state machine as a Graphviz or Mermaid graph.
 struct Graph: ParsableCommand {
@@ -22,10 +23,17 @@ struct Graph: ParsableCommand {
   @Option(help: ArgumentHelp("Draw another dialogue script (YAML) instead of the built-in one.", valueName: "file"))
   var script: String?
 
+  @Option(help: ArgumentHelp("Draw a persona of practice mode instead: which reply answers each question, by how she asks.", valueName: "name|file"))
+  var persona: String?
+
   func run() throws {
     try reportingErrors {
       let script = try ScriptSource.load(self.script)
-      let graph = format == .dot ? DOTGraph.render(script) : MermaidGraph.render(script)
+      var graph = format == .dot ? DOTGraph.render(script) : MermaidGraph.render(script)
+      if let persona {
+        let loaded = try PracticePlay.persona(named: persona, script: script)
+        graph = format == .dot ? PersonaGraph.dot(loaded, script: script) : PersonaGraph.mermaid(loaded, script: script)
+      }
       // Labels quote the script's text: control characters are shown visibly, on a terminal or in a file.
       try StandardOutput.write(VisibleText.sanitize(graph, keepingNewlines: true))
     }

@@ -60,6 +60,10 @@ struct PracticeEval: ParsableCommand {
       var none = 0
       var falseAlarms = 0
       var missLines: [String] = []
+      var safetyStops = 0
+      let engine = PracticeEngine(
+        script: script, persona: Persona(id: "eval", name: "", about: "", opening: "", closing: "", answers: [:], offScript: [], file: ""),
+        herAnalyzer: reader, recognizer: recognizer)
       for line in lines {
         let got = Set(reader.analyze(line.line, before: line.before).map(\.sign))
         for sign in HerSign.ordered {
@@ -72,6 +76,7 @@ struct PracticeEval: ParsableCommand {
           }
           counts[sign] = c
         }
+        if engine.stopsForSafety(engine.safetyReading(of: line.line), check: nil) { safetyStops += 1 }
         let question = recognizer.recognise(line.line)?.id
         if let expected = line.question {
           asked += 1
@@ -103,6 +108,7 @@ struct PracticeEval: ParsableCommand {
       out += "\nmacro-F1 (signs with support): \(EvalPrinter.fixed(macro))\n"
       out += "question recognised: \(recognised) of \(asked) lines asking one (\(EvalPrinter.fixed(accuracy)))\n"
       out += "taken for a question: \(falseAlarms) of \(none) lines asking none\n"
+      out += "stopped for safety (piped, not asked): \(safetyStops) of \(lines.count) lines\n"
       if misses { out += "\nRead differently:\n" + missLines.joined() }
       try StandardOutput.write(out)
       if let floor = minMacroF1, macro < floor {
