@@ -63,6 +63,17 @@ public struct JSONObjectLine {
     }
   }
 
+  /// The value of `key` when it is `true` or `false`; nil when absent or null.
+  /// Throws when present with another type.
+  public func bool(_ key: String) throws(JSONSyntaxError) -> Bool? {
+    guard let member = members.first(where: { $0.key == key }) else { return nil }
+    let raw = member.rawValue
+    if raw.elementsEqual("true".utf8) { return true }
+    if raw.elementsEqual("false".utf8) { return false }
+    if raw.elementsEqual("null".utf8) { return nil }
+    throw JSONSyntaxError(column: 1, message: "\"\(key)\" must be true or false")
+  }
+
   /// The value of `key` when it is an array of strings.
   public func stringArray(_ key: String) throws(JSONSyntaxError) -> [String]? {
     guard let member = members.first(where: { $0.key == key }) else { return nil }

@@ -7,19 +7,24 @@ import Signals
 /// (``ReplyFeatures``), what the reply lexicon finds in it (its tone, its blame and pressure words),
 /// the shape of her questions, and a learned ``SignalModel`` with one output per sign. Pure.
 public struct HerLineAnalyzer: Sendable {
+  /// The model's outputs: one per ``HerSign`` in taxonomy order, then whether she speaks of danger.
+  public static let outputs = HerSign.ordered.count + 1
+  /// The output for danger in what she says (threats, violence, control, stalking, self-harm).
+  public static let safetyOutput = HerSign.ordered.count
+
   /// The model in use (one output per ``HerSign``, in taxonomy order); nil only in a build made
   /// before the built-in one was trained, when no sign is read.
   public let model: SignalModel?
-  private let lexical: Analyzer
+  /// The reply lexicon, read without a model (its findings are features).
+  private static let lexical = Analyzer(lexicon: nil, reading: .lexiconOnly)
 
   /// An analyzer with the built-in her-side model, or `model`.
   public init(model: SignalModel? = nil) {
     self.model = model ?? HerModels.tone
-    lexical = Analyzer(lexicon: nil, reading: .lexiconOnly)
   }
 
   /// The features of her line, after his line `before` (empty when she speaks first).
-  public func features(_ line: String, before: String?) -> ReplyFeatures {
+  public static func features(_ line: String, before: String?) -> ReplyFeatures {
     var workspace = AnalysisWorkspace()
     let lexicon = lexical.analyze(line, question: nil, workspace: &workspace)
     var features = ReplyFeatures(reply: line, question: before, lexicon: lexicon)
@@ -29,9 +34,17 @@ public struct HerLineAnalyzer: Sendable {
 
   /// The signs of her line.
   public func analyze(_ line: String, before: String?) -> [HerSignFinding] {
-    guard let model else { return [] }
-    let features = features(line, before: before)
+    read(line, before: before).signs
+  }
+
+  /// The signs of her line, and the model's probability that she speaks of danger with the level
+  /// from which it counts.
+  public func read(_ line: String, before: String?) -> (signs: [HerSignFinding], danger: Double, dangerLevel: Double) {
+    guard let model else { return ([], 0, 1) }
+    let features = Self.features(line, before: before)
     let probabilities = model.probabilities(features)
+    let danger = probabilities[Self.safetyOutput]
+    let level = Double(model.thresholds[Self.safetyOutput])
     var found: [HerSignFinding] = []
     for sign in HerSign.ordered where probabilities[sign.order] >= Double(model.thresholds[sign.order]) {
       found.append(
@@ -39,7 +52,7 @@ public struct HerLineAnalyzer: Sendable {
           sign: sign, evidence: model.evidence(features, output: sign.order, in: line),
           confidence: (probabilities[sign.order] * 1000).rounded() / 1000))
     }
-    return found
+    return (found, danger, level)
   }
 
   /// How many questions she fires, and whether her first question opens like a yes/no one.

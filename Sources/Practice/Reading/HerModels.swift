@@ -2,8 +2,8 @@ import Signals
 
 /// The her-side models embedded in the binary (trained by `Scripts/train-model.sh`), decoded on first use.
 public enum HerModels {
-  /// The tone model: one output per ``HerSign``; nil only in a build made before it was trained.
-  public static let tone: SignalModel? = decode(BuiltInHerModels.tone, "<built-in her-side model>", HerSign.ordered.count)
+  /// The tone model: one output per ``HerSign`` and one for danger; nil only in a build made before it was trained.
+  public static let tone: SignalModel? = decode(BuiltInHerModels.tone, "<built-in her-side model>", HerLineAnalyzer.outputs)
 
   /// The question model of the built-in conversation, with the fingerprint of the phrasings it was
   /// trained for (``QuestionRecognizer/fingerprint(of:)``); nil before it was trained.

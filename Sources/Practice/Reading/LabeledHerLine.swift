@@ -9,8 +9,13 @@ public struct LabeledHerLine: Sendable, Equatable {
   public var signs: Set<HerSign>
   /// A question state id, ``QuestionRecognizer/followUp``, or nil for none.
   public var question: String?
+  /// Whether she speaks of danger (the practice must stop).
+  public var safety: Bool
 
-  public init(id: String, writer: String, before: String, line: String, signs: Set<HerSign>, question: String?) {
+  public init(
+    id: String, writer: String, before: String, line: String, signs: Set<HerSign>, question: String?, safety: Bool = false
+  ) {
+    self.safety = safety
     self.id = id
     self.writer = writer
     self.before = before

@@ -76,7 +76,44 @@ public struct QuestionRecognizer: Sendable {
   public static func features(_ line: String) -> ReplyFeatures {
     var features = ReplyFeatures(reply: line, question: nil, lexicon: nil)
     HerLineAnalyzer.addQuestionShape(line, to: &features)
+    // The words of the sentences she asks in (those ending in "?", else the last one) once more on
+    // their own, and their word pairs: a preamble ("take your time...") weighs less than the question.
+    for sentence in askingSentences(line) {
+      var previous = "^"
+      for word in sentence {
+        features.addTag("qw:" + word, 0)
+        features.addTag("qb:" + previous + " " + word, 0)
+        previous = word
+      }
+    }
     return features
+  }
+
+  /// The sentences of `line` that end in a question mark (or the last sentence when none does), as
+  /// lower-case words.
+  static func askingSentences(_ line: String) -> [[String]] {
+    var sentences: [(words: [String], asks: Bool)] = []
+    var words: [String] = []
+    var word = ""
+    func endWord() {
+      if !word.isEmpty { words.append(word.lowercased()) }
+      word = ""
+    }
+    for c in line {
+      if c.isLetter || c.isNumber || c == "'" || c == "\u{2019}" {
+        if c != "'" && c != "\u{2019}" { word.append(c) }
+      } else {
+        endWord()
+        if c == "?" || c == "." || c == "!" || c == "\n" {
+          if !words.isEmpty { sentences.append((words, c == "?")) }
+          words = []
+        }
+      }
+    }
+    endWord()
+    if !words.isEmpty { sentences.append((words, false)) }
+    let asking = sentences.filter(\.asks).map(\.words)
+    return asking.isEmpty ? sentences.suffix(1).map(\.words) : asking
   }
 
   /// A model trained on `examples` (a nil label: asks none of the questions) with outputs `labels`,
@@ -98,6 +135,24 @@ public struct QuestionRecognizer: Sendable {
     options.epochs = 30
     return options
   }()
+
+  /// `model` with one threshold for every question: the level the most likely question must reach to
+  /// be taken, chosen for the most lines read right on a development set (`answers`: the index of the
+  /// question each line asks, nil for none).
+  public static func tune(_ model: SignalModel, probabilities: [[Double]], answers: [Int?]) -> SignalModel {
+    var best = (correct: -1, level: 0.5)
+    for level in Swift.stride(from: 0.05, through: 0.95, by: 0.025) {
+      var correct = 0
+      for (p, answer) in zip(probabilities, answers) {
+        let top = p.indices.max { p[$0] < p[$1] }
+        let chosen = top.flatMap { p[$0] >= level ? $0 : nil }
+        if chosen == answer { correct += 1 }
+      }
+      if correct > best.correct { best = (correct, level) }
+    }
+    let thresholds = [Float](repeating: Float(best.level), count: model.outputs)
+    return model.replacingThresholds(thresholds)
+  }
 
   /// The question her line asks, or nil when it asks none of them.
   public func recognise(_ line: String) -> QuestionMatch? {

@@ -51,31 +51,18 @@ public struct PracticeEngine: Sendable {
   /// Whether the practice is over.
   public var isOver: Bool { phase == .ended || phase == .stoppedForSafety }
 
-  /// The reply analyzer's reading of her line, for the front end to ask about an uncertain safety
-  /// reading before passing the line on.
-  public func safetyReading(of line: String) -> Analysis {
-    analyzer.analyze(line, question: nil)
+  /// How much her line speaks of danger, read by both readers (``HerSafetyCheck``).
+  public func safetyConcern(of line: String) -> HerSafetyCheck.Concern {
+    HerSafetyCheck(herAnalyzer: herAnalyzer, analyzer: analyzer).concern(of: line)
   }
 
-  /// The model's safety probability from which a line of hers the lexicon did not confirm is a
-  /// possible concern. The reply model learned his side; on her questions ("what were you up to all
-  /// those months?") its own levels fire far too often, so hers is higher (her-side corpus: see
-  /// `rekindle practice eval`, "stopped for safety").
-  public static let herSafetyLevel = 0.97
-
-  /// Whether her line (as `safetyReading(of:)` read it) is a possible concern worth asking her about:
-  /// one the lexicon did not confirm but the model alone is very confident of.
-  public func asksAboutSafety(_ reading: Analysis) -> Bool {
-    guard let concern = reading.signals.first(where: { $0.id == .safety }), concern.uncertain else { return false }
-    return (concern.confidence ?? 0) >= Self.herSafetyLevel
-  }
-
-  /// Whether her line stops the practice: a clear safety reading, or a possible one she confirmed
-  /// (or was not asked about, with piped input).
-  public func stopsForSafety(_ reading: Analysis, check: Turn.SafetyCheck?) -> Bool {
-    guard let concern = reading.signals.first(where: { $0.id == .safety }) else { return false }
-    if !concern.uncertain { return check != .dismissed }
-    return asksAboutSafety(reading) && check != .dismissed
+  /// Whether her line stops the practice: a clear concern, or a possible one she did not dismiss.
+  public func stopsForSafety(_ concern: HerSafetyCheck.Concern, check: Turn.SafetyCheck?) -> Bool {
+    switch concern {
+    case .none: return false
+    case .possible: return check != .dismissed
+    case .clear: return true
+    }
   }
 
   /// Applies one input; an input that does not fit where the practice stands gives a notice.
@@ -103,7 +90,7 @@ public struct PracticeEngine: Sendable {
   }
 
   private mutating func say(_ text: String, safetyCheck: Turn.SafetyCheck?) -> [PracticeEvent] {
-    if stopsForSafety(safetyReading(of: text), check: safetyCheck) {
+    if stopsForSafety(safetyConcern(of: text), check: safetyCheck) {
       phase = .stoppedForSafety
       safetyLine = text
       return [.safetyStop(text: safetyText)]

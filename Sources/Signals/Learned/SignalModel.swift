@@ -78,6 +78,11 @@ public struct SignalModel: Sendable {
     provenance = model.provenance
   }
 
+  /// The same weights with other thresholds (one per output).
+  public func replacingThresholds(_ thresholds: [Float]) -> SignalModel {
+    SignalModel(copying: self, thresholds: thresholds, safetyAskThreshold: safetyAskThreshold)
+  }
+
   /// The number of features with weights.
   public var featureCount: Int { weights.count / stride }
 

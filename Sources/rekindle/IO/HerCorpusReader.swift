@@ -41,7 +41,8 @@ enum HerCorpusReader {
           all.append(
             LabeledHerLine(
               id: try object.string("id") ?? location, writer: try object.string("writer") ?? "",
-              before: try object.string("before") ?? "", line: line, signs: signs, question: question))
+              before: try object.string("before") ?? "", line: line, signs: signs, question: question,
+              safety: try object.bool("safety") ?? false))
         } catch let error as JSONSyntaxError {
           throw UserFacingError("\(location):\(error.column): error: \(error.message)", code: .dataError)
         }

@@ -56,7 +56,7 @@ final class PracticeLoop {
         reader.addHistory(line)
         if !reader.isInteractive { show("\n> " + VisibleText.sanitize(line) + "\n") }
         var check: Turn.SafetyCheck?
-        if reader.isInteractive && engine.asksAboutSafety(engine.safetyReading(of: line)) {
+        if reader.isInteractive && engine.safetyConcern(of: line) == .possible {
           check = console.askAboutSafety()
         }
         show(renderer.render(perform(.line(line, safetyCheck: check))))

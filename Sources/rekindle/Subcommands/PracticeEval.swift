@@ -46,7 +46,7 @@ struct PracticeEval: ParsableCommand {
     try reportingErrors {
       let script = try ScriptSource.load(self.script)
       let labels = QuestionRecognizer.labels(of: script)
-      let tone = try model.map { path throws(UserFacingError) in try ReadingOptions.loadModel(path, outputs: HerSign.ordered.count) }
+      let tone = try model.map { path throws(UserFacingError) in try ReadingOptions.loadModel(path, outputs: HerLineAnalyzer.outputs) }
       let reader = HerLineAnalyzer(model: tone)
       var recognizer = QuestionRecognizer(script: script)
       if let questionsModel {
@@ -60,10 +60,8 @@ struct PracticeEval: ParsableCommand {
       var none = 0
       var falseAlarms = 0
       var missLines: [String] = []
-      var safetyStops = 0
-      let engine = PracticeEngine(
-        script: script, persona: Persona(id: "eval", name: "", about: "", opening: "", closing: "", answers: [:], offScript: [], file: ""),
-        herAnalyzer: reader, recognizer: recognizer)
+      var safetyCounts = (tp: 0, fp: 0, fn: 0)
+      let safetyCheck = HerSafetyCheck(herAnalyzer: reader, analyzer: Analyzer())
       for line in lines {
         let got = Set(reader.analyze(line.line, before: line.before).map(\.sign))
         for sign in HerSign.ordered {
@@ -76,7 +74,13 @@ struct PracticeEval: ParsableCommand {
           }
           counts[sign] = c
         }
-        if engine.stopsForSafety(engine.safetyReading(of: line.line), check: nil) { safetyStops += 1 }
+        let stops = safetyCheck.concern(of: line.line) != .none
+        switch (stops, line.safety) {
+        case (true, true): safetyCounts.tp += 1
+        case (true, false): safetyCounts.fp += 1
+        case (false, true): safetyCounts.fn += 1
+        case (false, false): break
+        }
         let question = recognizer.recognise(line.line)?.id
         if let expected = line.question {
           asked += 1
@@ -108,7 +112,11 @@ struct PracticeEval: ParsableCommand {
       out += "\nmacro-F1 (signs with support): \(EvalPrinter.fixed(macro))\n"
       out += "question recognised: \(recognised) of \(asked) lines asking one (\(EvalPrinter.fixed(accuracy)))\n"
       out += "taken for a question: \(falseAlarms) of \(none) lines asking none\n"
-      out += "stopped for safety (piped, not asked): \(safetyStops) of \(lines.count) lines\n"
+      let dangerous = safetyCounts.tp + safetyCounts.fn
+      let harmless = lines.count - dangerous
+      let safetyRecall = dangerous == 0 ? 1 : Double(safetyCounts.tp) / Double(dangerous)
+      out += "safety: stopped on \(safetyCounts.tp) of \(dangerous) lines speaking of danger (recall \(EvalPrinter.fixed(safetyRecall))), "
+      out += "and on \(safetyCounts.fp) of \(harmless) lines that do not\n"
       if misses { out += "\nRead differently:\n" + missLines.joined() }
       try StandardOutput.write(out)
       if let floor = minMacroF1, macro < floor {

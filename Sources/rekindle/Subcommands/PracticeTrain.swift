@@ -11,7 +11,7 @@ struct PracticeTrain: ParsableCommand {
     abstract: "Train the her-side models of practice mode from her labeled lines (JSON Lines).",
     discussion: """
       Each line: {"id", "writer", "before", "line", "signs": [...], "question": id or null} \
-      (Scripts/data/her-corpus). Learns the tone model (one output per her-side sign) and the \
+      (Scripts/data/her-corpus). Learns the tone model (one output per her-side sign, and one for danger in what she says) and the \
       question model of the dialogue script (one output per question state and one for "go on"), \
       the latter from the script's ask and intents phrasings and the corpus lines. With --dev, \
       thresholds are chosen there (best F1); never give it the blind split. Deterministic for a given \
@@ -50,12 +50,11 @@ struct PracticeTrain: ParsableCommand {
       try PrivateFile.checkCanCreate(out, force: force)
       try PrivateFile.checkCanCreate(questionsOut, force: force)
       let devLines = try HerCorpusReader.readAll(dev, questions: labels)
-      let reader = HerLineAnalyzer()
       var options = ModelTrainer.Options()
       options.seed = seed
-      let toneLabels = { (l: LabeledHerLine) in HerSign.ordered.map { l.signs.contains($0) } }
+      let toneLabels = { (l: LabeledHerLine) in HerSign.ordered.map { l.signs.contains($0) } + [l.safety] }
       var tone = ModelTrainer(options: options).train(
-        featureSets: lines.map { reader.features($0.line, before: $0.before) }, labels: lines.map(toneLabels),
+        featureSets: lines.map { HerLineAnalyzer.features($0.line, before: $0.before) }, labels: lines.map(toneLabels),
         provenance: "her-side tone model, trained on \(lines.count) lines, seed \(seed)")
 
       let fingerprint = QuestionRecognizer.fingerprint(of: script)
@@ -69,11 +68,11 @@ struct PracticeTrain: ParsableCommand {
         options: questionOptions)
       var summary = "Trained on \(lines.count) lines: tone \(tone.featureCount) features, questions \(questions.featureCount) features.\n"
       if !devLines.isEmpty {
-        let toneProbabilities = devLines.map { tone.probabilities(reader.features($0.line, before: $0.before)) }
+        let toneProbabilities = devLines.map { tone.probabilities(HerLineAnalyzer.features($0.line, before: $0.before)) }
         tone = ThresholdTuner.tuneF1(tone, probabilities: toneProbabilities, labels: devLines.map(toneLabels))
         let questionProbabilities = devLines.map { questions.probabilities(QuestionRecognizer.features($0.line)) }
-        questions = ThresholdTuner.tuneF1(
-          questions, probabilities: questionProbabilities, labels: devLines.map { l in labels.map { $0 == l.question } })
+        questions = QuestionRecognizer.tune(
+          questions, probabilities: questionProbabilities, answers: devLines.map { l in l.question.flatMap(labels.firstIndex(of:)) })
         summary += "Thresholds chosen on \(devLines.count) dev lines.\n"
       }
       try PrivateFile.write(bytes: tone.encoded(), to: out, force: force)

@@ -69,7 +69,12 @@ struct Rehearse: ParsableCommand {
       var results: [RehearsalResult] = []
       var scripts: [String: DialogueScript] = [:]
       var scriptOfResult: [String] = []
+      var practicePaths: [String] = []
       for path in files {
+        if PracticeTranscriptLoader.isPractice(try FileReader.readText(path)) {
+          practicePaths.append(path)
+          continue
+        }
         let transcript: Transcript
         do {
           transcript = try TranscriptLoader.load(try FileReader.readText(path), file: path)
@@ -106,6 +111,15 @@ struct Rehearse: ParsableCommand {
           }
         }
         for (name, report) in reports { out += printer.coverage(report, script: name) }
+      }
+      if !practicePaths.isEmpty {
+        guard format == .text else {
+          throw UserFacingError("error: --format \(format.rawValue) is not available for practice transcripts yet", code: .usage)
+        }
+        let practice = try PracticeRehearsals(script: script, analyzer: analyzer, style: style).run(
+          practicePaths, check: check, update: update, coverage: coverage, minCoverage: minCoverage)
+        out += practice.text
+        failed = failed || practice.failed
       }
       try StandardOutput.write(out)
       if check && results.contains(where: { !$0.passed }) { failed = true }

@@ -1,0 +1,115 @@
+import Dialogue
+import DialogueFormat
+import Practice
+import Rehearsal
+import Signals
+
+/// `rehearse` for practice transcripts (her lines against a persona): plays them, checks or updates
+/// their expectations, and reports which of each persona's reply variants they reached.
+struct PracticeRehearsals {
+  let script: String?
+  let analyzer: Analyzer
+  let style: TerminalStyle
+
+  /// Plays the transcripts at `paths`; returns the text to print and whether any check failed.
+  func run(_ paths: [String], check: Bool, update: Bool, coverage: Bool, minCoverage: Double?) throws(UserFacingError)
+    -> (text: String, failed: Bool)
+  {
+    var results: [PracticeRehearsalResult] = []
+    var personas: [String: (Persona, DialogueScript)] = [:]
+    var personaOfResult: [String] = []
+    for path in paths {
+      let transcript: PracticeTranscript
+      let text = try FileReader.readText(path)
+      do {
+        transcript = try PracticeTranscriptLoader.load(text, file: path)
+      } catch {
+        throw UserFacingError(error.description, code: .dataError)
+      }
+      let dialogue = try ScriptSource.load(script ?? relative(transcript.script, to: path))
+      let name = PersonaLoader.builtIn(transcript.persona) != nil ? transcript.persona : relative(transcript.persona, to: path) ?? transcript.persona
+      let persona = try PracticePlay.persona(named: name, script: dialogue)
+      personas[persona.id] = (persona, dialogue)
+      personaOfResult.append(persona.id)
+      results.append(PracticeRehearsalRunner(script: dialogue, persona: persona, analyzer: analyzer).run(transcript))
+    }
+    var out = ""
+    var failed = false
+    if update {
+      for result in results {
+        let (text, changes) = PracticeGoldenTranscript.update(result)
+        let path = result.transcript.file
+        if changes.isEmpty {
+          out += "unchanged \(path)\n"
+          continue
+        }
+        for change in changes { out += "  \(VisibleText.sanitize(change))\n" }
+        try PrivateFile.write(Rehearse.leadingComments(of: path) + text, to: path, replacing: true)
+        out += "updated \(path) (\(changes.count) change\(changes.count == 1 ? "" : "s"))\n"
+      }
+    } else if check {
+      var passed = 0
+      var checked = 0
+      var failedTurns = 0
+      for result in results {
+        checked += result.checkedTurns
+        failedTurns += result.failedTurns
+        let title = style.dim(VisibleText.sanitize(result.transcript.title))
+        if result.passed {
+          passed += 1
+          out += style.hopeful("PASS") + " \(result.transcript.file)  \(title)\n"
+        } else {
+          out += style.danger("FAIL") + " \(result.transcript.file)  \(title)\n"
+          for mismatch in result.mismatches { out += "  " + VisibleText.sanitize(mismatch.description) + "\n" }
+        }
+      }
+      out += "\(results.count) practice transcripts: \(passed) passed, \(results.count - passed) failed; "
+      out += "\(checked) checked lines: \(checked - failedTurns) passed, \(failedTurns) failed\n"
+      failed = passed < results.count
+    } else {
+      for result in results { out += conversation(result) }
+    }
+    if coverage || minCoverage != nil {
+      for id in personas.keys.sorted() {
+        guard let (persona, dialogue) = personas[id] else { continue }
+        let mine = zip(results, personaOfResult).filter { $0.1 == id }.map(\.0)
+        let report = PersonaCoverage(persona: persona, script: dialogue, results: mine)
+        let tenths = Int((report.percent * 10).rounded())
+        out += "coverage of persona \(id): \(report.covered.count)/\(report.all.count) reply variants (\(tenths / 10).\(tenths % 10)%)\n"
+        for key in report.missing { out += "  not reached: \(key)\n" }
+        if let floor = minCoverage, report.percent < floor {
+          StandardError.write("rekindle: persona \(id): variant coverage is below \(floor)%\n")
+          failed = true
+        }
+      }
+    }
+    return (out, failed)
+  }
+
+  /// The practice as it went: her lines, how they read, his answers.
+  private func conversation(_ result: PracticeRehearsalResult) -> String {
+    let base = ChatRenderer(style: style, interactive: false, width: 100)
+    guard let dialogue = try? ScriptSource.load(script) else { return "" }
+    let renderer = PracticeRenderer(base: base, script: dialogue)
+    var out = style.bold(VisibleText.sanitize(result.transcript.title)) + "\n"
+    for observed in result.turns where observed.played {
+      switch observed.turn.action {
+      case .say(let line): out += "\n> " + VisibleText.sanitize(line) + "\n"
+      case .back: out += "\n> /back\n"
+      }
+      guard let reading = observed.reading else { continue }
+      out += renderer.herReading(reading.signs, question: reading.question, isFollowUp: reading.isFollowUp)
+      if let coaching = reading.coaching { out += renderer.render([.coaching(coaching)]) }
+      out += renderer.his(result.summary.personaName, reading.reply, reading.replyAnalysis)
+    }
+    return out + "\n"
+  }
+
+  /// A path written in a transcript, relative to the transcript's folder.
+  private func relative(_ path: String?, to file: String) -> String? {
+    guard let path, path != "default", path != "built-in" else { return nil }
+    if path.hasPrefix("/") { return path }
+    let directory = file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+    return directory.isEmpty ? path : directory + "/" + path
+  }
+}
