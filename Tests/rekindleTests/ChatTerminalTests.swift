@@ -162,6 +162,39 @@ final class ChatTerminalTests: XCTestCase {
     assertTerminalRestored(pty)
   }
 
+  /// `rekindle practice` at a terminal: she types her side, he answers; Up recalls her line, Tab
+  /// completes a command, /hint suggests a question, Ctrl-D ends with the summary and the offer to save.
+  func testPracticeConversationAtTheTerminal() throws {
+    let pty = try launch(arguments: ["practice", "--persona", "rebound"])
+    let you = "you> "
+    try expect(pty, "You are talking to Ryan.")
+    try expect(pty, you)
+    let line = "What was life like for you while we were apart?"
+    pty.send(line + "\r")
+    try expect(pty, "asked: What did you do while we were apart?")
+    try expect(pty, "Ryan:")
+    try expect(pty, you)
+    pty.send("\u{1B}[A")
+    try expect(pty, line, "Up recalls her last line")
+    pty.send("\u{15}")
+    pty.send("/hi")
+    pty.send("\t")
+    try expect(pty, "nt", "Tab after /hi completes /hint")
+    pty.send("\r")
+    try expect(pty, "Next in the guide")
+    try expect(pty, you)
+    pty.send("Why did it end with her? Answer me, I'm sick of waiting.\r")
+    try expect(pty, "coach:")
+    try expect(pty, you)
+    pty.send("\u{04}")
+    try expect(pty, "Summary: practice with Ryan")
+    try expect(pty, "How you asked")
+    try expect(pty, "Save this summary to a file? Enter a path, or press Enter to skip:")
+    pty.send("\r")
+    XCTAssertEqual(pty.waitForExit(timeout: 10), .exited(0))
+    assertTerminalRestored(pty)
+  }
+
   /// SIGTERM while the prompt waits: "Stopped." and exit status 143.
   func testSigtermAtPromptExits143() throws {
     let pty = try launch()
