@@ -59,7 +59,7 @@ let package = Package(
     .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "DialogueFormat", "Signals"]),
     .testTarget(name: "PracticeTests", dependencies: ["Practice", "Dialogue", "DialogueFormat", "Signals"]),
     .testTarget(name: "DialogueFormatTests", dependencies: ["DialogueFormat", "Dialogue", "Signals"]),
-    .testTarget(name: "RehearsalTests", dependencies: ["Rehearsal", "Dialogue", "DialogueFormat", "Signals"]),
+    .testTarget(name: "RehearsalTests", dependencies: ["Rehearsal", "Dialogue", "DialogueFormat", "Practice", "Signals"]),
     .testTarget(
       name: "AuthoringTests",
       dependencies: [

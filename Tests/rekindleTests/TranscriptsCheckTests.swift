@@ -80,6 +80,22 @@ final class TranscriptsCheckTests: XCTestCase {
     XCTAssertFalse(run.out.contains("not exercised"), run.out)
   }
 
+  /// Scripts/transcripts/practice/*.yaml: one practice transcript per built-in persona, every
+  /// expectation holding and every reply variant of every persona reached.
+  func testEveryPracticeTranscriptPassesAndReachesEveryVariant() throws {
+    let dir = Self.packageRoot.appendingPathComponent("Scripts/transcripts/practice")
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".yaml") }.sorted()
+      .map { "Scripts/transcripts/practice/" + $0 }
+    XCTAssertEqual(files.count, 6, "one per built-in persona")
+    let run = try rekindle(["rehearse"] + files + ["--check", "--coverage", "--min-coverage", "100", "--no-color"])
+    XCTAssertEqual(run.status, 0, "stdout:\n\(run.out)\nstderr:\n\(run.err)")
+    for file in files { XCTAssertTrue(run.out.contains("PASS \(file)"), "no PASS line for \(file)\n\(run.out)") }
+    let coverage = run.out.split(separator: "\n").filter { $0.hasPrefix("coverage of persona ") }
+    XCTAssertEqual(coverage.count, 6, run.out)
+    for line in coverage { XCTAssertTrue(line.hasSuffix("(100.0%)"), String(line)) }
+    XCTAssertFalse(run.out.contains("not reached"), run.out)
+  }
+
   func testJUnitOutputIsWellFormedXML() throws {
     let files = try transcripts()
     let run = try rekindle(["rehearse"] + files + ["--check", "--format", "junit"])

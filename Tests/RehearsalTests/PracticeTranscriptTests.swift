@@ -1,0 +1,52 @@
+import DialogueFormat
+import XCTest
+
+@testable import Rehearsal
+
+final class PracticeTranscriptTests: XCTestCase {
+  func testAPracticeTranscriptLoadsAndReplaysWithItsCoverage() throws {
+    let yaml = """
+      title: "Two lines"
+      persona: evasive
+      turns:
+        - say: "What was life like for you while we were apart?"
+          expect: { question: while_apart, variant: open }
+        - say: "Can you tell me more about that?"
+          expect: { question: while_apart, variant: again }
+        - command: back
+        - say: "Do you want a cup of tea?"
+          expect: { question: none, variant: off_script }
+      end: summary
+      """
+    XCTAssertTrue(PracticeTranscriptLoader.isPractice(yaml))
+    let transcript = try PracticeTranscriptLoader.load(yaml, file: "t.yaml")
+    XCTAssertEqual(transcript.turns.count, 4)
+    let persona = try XCTUnwrap(PersonaLoader.builtIn("evasive"))
+    let result = PracticeRehearsalRunner(script: ScriptLoader.builtIn, persona: persona).run(transcript)
+    XCTAssertEqual(result.mismatches, [])
+    XCTAssertEqual(result.usedVariants, [PersonaVariantKey(question: "while_apart", variant: .open)], "the /back took the again reply back")
+    let coverage = PersonaCoverage(persona: persona, script: ScriptLoader.builtIn, results: [result])
+    XCTAssertEqual(coverage.covered.count, 1)
+    XCTAssertEqual(coverage.all.count, 52)
+  }
+
+  func testAWrongExpectationIsAMismatchAtItsLine() throws {
+    let yaml = """
+      persona: cold
+      turns:
+        - say: "What was life like for you while we were apart?"
+          expect: { question: if_over }
+      """
+    let transcript = try PracticeTranscriptLoader.load(yaml, file: "t.yaml")
+    let persona = try XCTUnwrap(PersonaLoader.builtIn("cold"))
+    let result = PracticeRehearsalRunner(script: ScriptLoader.builtIn, persona: persona).run(transcript)
+    XCTAssertEqual(result.mismatches.map(\.description), ["t.yaml:3: turn 1: question: expected if_over, got while_apart"])
+  }
+
+  func testMistakesInTheFileAreReportedWithTheirPlace() {
+    XCTAssertThrowsError(try PracticeTranscriptLoader.load("persona: cold\nturns:\n  - say: hi\n    expect: { tone: [calmm] }\n", file: "t.yaml")) {
+      XCTAssertEqual("\($0)", "t.yaml:4:22: error: `calmm` is not a sign of her side; did you mean `calm`?")
+    }
+    XCTAssertThrowsError(try PracticeTranscriptLoader.load("persona: cold\nturns:\n  - shout: hi\n", file: "t.yaml"))
+  }
+}
