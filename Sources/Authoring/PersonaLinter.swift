@@ -17,10 +17,10 @@ public struct PersonaLinter: Sendable {
     self.script = script
   }
 
-  /// Whether `text` is a persona file rather than a dialogue script (it has a top-level `persona:`).
+  /// Whether `text` is a persona file rather than a dialogue script: a top-level `persona:` line.
+  /// (Read as lines, not parsed: the loader parses only after its size and nesting checks.)
   public static func isPersona(_ text: String) -> Bool {
-    guard let root = try? Yams.compose(yaml: text), case .mapping(let mapping) = root else { return false }
-    return mapping.contains { $0.key.string == "persona" }
+    text.split(separator: "\n").contains { $0.hasPrefix("persona:") }
   }
 
   /// The findings for the persona `text`, named `file` in locations.

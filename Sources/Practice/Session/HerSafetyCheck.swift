@@ -30,6 +30,15 @@ public struct HerSafetyCheck: Sendable {
   /// Whether her line speaks of danger: read by the her-side model (trained on her lines, with
   /// look-alikes) and by the reply analyzer at the levels above.
   public func concern(of line: String) -> Concern {
+    switch readings(of: line) {
+    case (true, true): return .clear
+    case (false, false): return .none
+    default: return .possible
+    }
+  }
+
+  /// What each reader makes of her line: the her-side model, and the reply analyzer at her levels.
+  public func readings(of line: String) -> (her: Bool, reply: Bool) {
     let hers = herAnalyzer.read(line, before: nil)
     let herFinds = hers.danger >= hers.dangerLevel
     var replyFinds = false
@@ -37,10 +46,6 @@ public struct HerSafetyCheck: Sendable {
       let p = concern.confidence ?? (concern.uncertain ? 0 : 1)
       replyFinds = p >= (concern.uncertain ? Self.replyModelLevel : Self.replyCueLevel)
     }
-    switch (herFinds, replyFinds) {
-    case (true, true): return .clear
-    case (false, false): return .none
-    default: return .possible
-    }
+    return (herFinds, replyFinds)
   }
 }

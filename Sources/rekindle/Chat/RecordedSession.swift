@@ -12,6 +12,12 @@ enum RecordedSession {
 
   /// The engine after replaying the last session in the record at `path`.
   static func engine(of path: String, script scriptPath: String?, analyzer: Analyzer) throws(UserFacingError) -> DialogueEngine {
+    try SessionReplay.engine(replaying: try log(of: path), script: try ScriptSource.load(scriptPath), analyzer: analyzer, path: path)
+  }
+
+  /// The last session in the record at `path`, read without changing the file (a cut-off last line
+  /// is left out with a warning).
+  static func log(of path: String) throws(UserFacingError) -> SessionLog {
     let log: SessionLog
     let bytes = Array(try FileReader.readText(path).utf8)
     do {
@@ -22,8 +28,7 @@ enum RecordedSession {
     if let cut = log.cutOff {
       StandardError.write("rekindle: warning: \(path):\(cut.line): the last line was cut off (the session was interrupted); left out\n")
     }
-    let script = try ScriptSource.load(scriptPath)
-    return try SessionReplay.engine(replaying: log, script: script, analyzer: analyzer, path: path)
+    return log
   }
 
   /// The summary as JSON.

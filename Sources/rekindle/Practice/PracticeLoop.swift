@@ -71,7 +71,7 @@ final class PracticeLoop {
     }
     show(summaryText())
     if reader.isInteractive, let recorder {
-      let note = "The practice is recorded in \(recorder.path); rekindle practice --resume \(recorder.path) goes on with it."
+      let note = "The practice is recorded in \(recorder.path): rekindle summary \(recorder.path) shows this summary again, rekindle practice --resume \(recorder.path) goes on with it."
       show(renderer.base.wrap(note, indent: "").map { renderer.style.dim($0) }.joined(separator: "\n") + "\n")
     }
     console.offerToSave(markdown(), record: recorder?.path)

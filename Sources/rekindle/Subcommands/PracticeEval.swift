@@ -61,6 +61,7 @@ struct PracticeEval: ParsableCommand {
       var falseAlarms = 0
       var missLines: [String] = []
       var safetyCounts = (tp: 0, fp: 0, fn: 0)
+      var byReader = (her: [0, 0], reply: [0, 0])
       let safetyCheck = HerSafetyCheck(herAnalyzer: reader, analyzer: Analyzer())
       for line in lines {
         let got = Set(reader.analyze(line.line, before: line.before).map(\.sign))
@@ -74,7 +75,10 @@ struct PracticeEval: ParsableCommand {
           }
           counts[sign] = c
         }
-        let stops = safetyCheck.concern(of: line.line) != .none
+        let readings = safetyCheck.readings(of: line.line)
+        let stops = readings.her || readings.reply
+        if readings.her { byReader.her[line.safety ? 0 : 1] += 1 }
+        if readings.reply { byReader.reply[line.safety ? 0 : 1] += 1 }
         switch (stops, line.safety) {
         case (true, true): safetyCounts.tp += 1
         case (true, false): safetyCounts.fp += 1
@@ -117,6 +121,8 @@ struct PracticeEval: ParsableCommand {
       let safetyRecall = dangerous == 0 ? 1 : Double(safetyCounts.tp) / Double(dangerous)
       out += "safety: stopped on \(safetyCounts.tp) of \(dangerous) lines speaking of danger (recall \(EvalPrinter.fixed(safetyRecall))), "
       out += "and on \(safetyCounts.fp) of \(harmless) lines that do not\n"
+      out += "  her-side model: \(byReader.her[0]) of the \(dangerous), \(byReader.her[1]) of the \(harmless); "
+      out += "reply analyzer: \(byReader.reply[0]) and \(byReader.reply[1])\n"
       if misses { out += "\nRead differently:\n" + missLines.joined() }
       try StandardOutput.write(out)
       if let floor = minMacroF1, macro < floor {

@@ -36,8 +36,28 @@ struct PracticeTrain: ParsableCommand {
   @Option(help: "Seed for the order of training examples.")
   var seed: UInt64 = 1
 
+  @Option(help: "Passes over the training data (tone model).")
+  var epochs: Int = ModelTrainer.Options().epochs
+
+  @Option(help: "L2 regularisation of the tone model: larger keeps weights smaller.")
+  var l2: Float = ModelTrainer.Options().l2
+
+  @Option(help: "Passes over the training data (question model).")
+  var questionEpochs: Int = QuestionRecognizer.defaultOptions.epochs
+
+  @Option(help: "Leave out features seen in fewer training lines than this (tone model).")
+  var minCount: Int = ModelTrainer.Options().minCount
+
   @Flag(help: "Replace the output files if they exist.")
   var force = false
+
+  func validate() throws {
+    if !(1...1000).contains(epochs) || !(1...1000).contains(questionEpochs) {
+      throw ValidationError("--epochs and --question-epochs must be between 1 and 1000")
+    }
+    if !(l2 >= 0 && l2 <= 1) { throw ValidationError("--l2 must be between 0 and 1") }
+    if !(1...1000).contains(minCount) { throw ValidationError("--min-count must be between 1 and 1000") }
+  }
 
   func run() throws {
     try reportingErrors {
@@ -52,6 +72,9 @@ struct PracticeTrain: ParsableCommand {
       let devLines = try HerCorpusReader.readAll(dev, questions: labels)
       var options = ModelTrainer.Options()
       options.seed = seed
+      options.epochs = epochs
+      options.l2 = l2
+      options.minCount = minCount
       let toneLabels = { (l: LabeledHerLine) in HerSign.ordered.map { l.signs.contains($0) } + [l.safety] }
       var tone = ModelTrainer(options: options).train(
         featureSets: lines.map { HerLineAnalyzer.features($0.line, before: $0.before) }, labels: lines.map(toneLabels),
@@ -62,6 +85,7 @@ struct PracticeTrain: ParsableCommand {
       examples += lines.map { (text: $0.line, label: $0.question) }
       var questionOptions = QuestionRecognizer.defaultOptions
       questionOptions.seed = seed
+      questionOptions.epochs = questionEpochs
       var questions = QuestionRecognizer.train(
         examples, labels: labels,
         provenance: "question model for phrasings \(fingerprint); trained on \(examples.count) lines, seed \(seed)",

@@ -103,7 +103,7 @@ struct Rehearse: ParsableCommand {
       case .text:
         if update {
           out = try writeGolden(results, printer: printer)
-        } else if check {
+        } else if check && !(results.isEmpty && !practicePaths.isEmpty) {
           out = printer.checkReport(results)
         } else {
           for (result, key) in zip(results, scriptOfResult) {

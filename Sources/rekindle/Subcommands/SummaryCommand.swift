@@ -2,6 +2,7 @@ import ArgumentParser
 import Dialogue
 import DialogueFormat
 import JSONText
+import Practice
 import Signals
 
 /// `rekindle summary`: the summary of a recorded session, finished or not.
@@ -38,9 +39,35 @@ struct SummaryCommand: ParsableCommand {
   @Flag(help: "Do not colour the output.")
   var noColor = false
 
+  @Option(help: ArgumentHelp("For a practice record: the persona file it was played with, if not a built-in one.", valueName: "file"))
+  var persona: String?
+
   func run() throws {
     try reportingErrors {
-      let summary = try RecordedSession.summary(of: record, script: script, analyzer: try reading.analyzer())
+      let log = try RecordedSession.log(of: record)
+      if let recorded = log.header.persona {
+        // A practice record (`practice --record`): the practice summary, both sides.
+        let script = try ScriptSource.load(self.script)
+        let persona = try PracticePlay.persona(named: self.persona ?? recorded.id, script: script)
+        let engine = try PracticeRecord.engine(
+          replaying: log, script: script, persona: persona, analyzer: try reading.analyzer(), path: record)
+        let summary = PracticeSummary(of: engine)
+        let style = TerminalStyle.forStandardOutput(noColor: noColor)
+        switch format {
+        case .text:
+          let base = ChatRenderer(style: style, interactive: true, width: TerminalStyle.outputWidth())
+          try StandardOutput.write(PracticeSummaryRenderer(base: base).render(summary))
+        case .markdown, .json:
+          guard format == .markdown else {
+            throw UserFacingError("error: --format json is not available for practice records yet; use markdown", code: .usage)
+          }
+          try StandardOutput.write(VisibleText.sanitize(summary.markdown(), keepingNewlines: true))
+        }
+        return
+      }
+      let summary = try SessionReplay.engine(
+        replaying: log, script: try ScriptSource.load(script), analyzer: try reading.analyzer(), path: record
+      ).summary
       switch format {
       case .text:
         let style = TerminalStyle.forStandardOutput(noColor: noColor)
