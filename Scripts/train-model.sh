@@ -36,7 +36,7 @@ embed_her() { # tone-file questions-file swift-file
     echo "  static let questions = \"\"\""
     base64 -w 100 "$2" | sed 's/^/    /'
     echo "    \"\"\""
-    echo "  static let questionLabels = $(od -An -tu4 -j8 -N4 "$2" | tr -d ' ')"
+    echo "  static let questionOutputs = $(od -An -tu4 -j8 -N4 "$2" | tr -d ' ')"
     echo "}"
   } > "$3"
 }

@@ -8,7 +8,7 @@ public enum HerModels {
   /// The question model of the built-in conversation, with the fingerprint of the phrasings it was
   /// trained for (``QuestionRecognizer/fingerprint(of:)``); nil before it was trained.
   public static let questions: (model: SignalModel, fingerprint: String)? = {
-    guard let model = decode(BuiltInHerModels.questions, "<built-in question model>", BuiltInHerModels.questionLabels)
+    guard let model = decode(BuiltInHerModels.questions, "<built-in question model>", BuiltInHerModels.questionOutputs)
     else { return nil }
     return (model, phrasingsFingerprint(model) ?? "")
   }()

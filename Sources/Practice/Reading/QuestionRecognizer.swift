@@ -20,14 +20,15 @@ public struct QuestionRecognizer: Sendable {
     "Tell me more.", "What happened after that?", "Could you say a bit more?", "Keep going, I'm listening.",
   ]
 
-  /// The outputs: the question state ids in script order, then ``followUp``.
+  /// The questions: the question state ids in script order, then ``followUp``. The model has one
+  /// output more, last: "asks none of them", learned from lines that ask none.
   public let labels: [String]
   /// The model in use.
   public let model: SignalModel
 
   /// A recognizer from a model whose outputs are `labels`.
   public init(labels: [String], model: SignalModel) {
-    precondition(labels.count == model.outputs)
+    precondition(labels.count + 1 == model.outputs)
     self.labels = labels
     self.model = model
   }
@@ -126,7 +127,8 @@ public struct QuestionRecognizer: Sendable {
     trainer.options.minCount = 1
     return trainer.train(
       featureSets: examples.map { features($0.text) },
-      labels: examples.map { example in labels.map { $0 == example.label } }, provenance: provenance)
+      labels: examples.map { example in labels.map { $0 == example.label } + [example.label == nil] },
+      provenance: provenance)
   }
 
   /// Training settings for the recognizer: more passes than the reply model, as the sets are small.
@@ -143,25 +145,23 @@ public struct QuestionRecognizer: Sendable {
     var best = (correct: -1, level: 0.5)
     for level in Swift.stride(from: 0.05, through: 0.95, by: 0.025) {
       var correct = 0
-      for (p, answer) in zip(probabilities, answers) {
-        let top = p.indices.max { p[$0] < p[$1] }
-        let chosen = top.flatMap { p[$0] >= level ? $0 : nil }
-        if chosen == answer { correct += 1 }
-      }
+      for (p, answer) in zip(probabilities, answers) where choose(p, level: level) == answer { correct += 1 }
       if correct > best.correct { best = (correct, level) }
     }
     let thresholds = [Float](repeating: Float(best.level), count: model.outputs)
     return model.replacingThresholds(thresholds)
   }
 
+  /// The most likely output, when it is a question (not the last output, "none") at `level` or above.
+  static func choose(_ p: [Double], level: Double) -> Int? {
+    guard let top = p.indices.max(by: { p[$0] < p[$1] }), top < p.count - 1, p[top] >= level else { return nil }
+    return top
+  }
+
   /// The question her line asks, or nil when it asks none of them.
   public func recognise(_ line: String) -> QuestionMatch? {
     let probabilities = model.probabilities(Self.features(line))
-    var best: Int?
-    for (i, p) in probabilities.enumerated() where p >= Double(model.thresholds[i]) {
-      if best.map({ p > probabilities[$0] }) ?? true { best = i }
-    }
-    guard let best else { return nil }
+    guard let best = Self.choose(probabilities, level: Double(model.thresholds[0])) else { return nil }
     return QuestionMatch(id: labels[best], confidence: (probabilities[best] * 1000).rounded() / 1000)
   }
 }

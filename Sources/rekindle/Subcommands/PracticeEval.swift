@@ -48,10 +48,10 @@ struct PracticeEval: ParsableCommand {
       let labels = QuestionRecognizer.labels(of: script)
       let tone = try model.map { path throws(UserFacingError) in try ReadingOptions.loadModel(path, outputs: HerLineAnalyzer.outputs) }
       let reader = HerLineAnalyzer(model: tone)
-      var recognizer = QuestionRecognizer(script: script)
-      if let questionsModel {
-        recognizer = QuestionRecognizer(labels: labels, model: try ReadingOptions.loadModel(questionsModel, outputs: labels.count))
-      }
+      let recognizer =
+        try questionsModel.map { path throws(UserFacingError) in
+          QuestionRecognizer(labels: labels, model: try ReadingOptions.loadModel(path, outputs: labels.count + 1))
+        } ?? QuestionRecognizer(script: script)
       let lines = try HerCorpusReader.readAll(files, questions: labels)
       if lines.isEmpty { throw UserFacingError("error: \(files.joined(separator: ", ")): no labeled lines to score", code: .dataError) }
       var counts = [HerSign: (tp: Int, fp: Int, fn: Int)]()
