@@ -31,6 +31,8 @@ if [ -f Scripts/dialogues/default.yaml ]; then
   embed Scripts/dialogues/default.yaml Sources/DialogueFormat/BuiltInDialogue.swift BuiltInDialogue \
     "The built-in dialogue script, embedded in the binary."
 fi
+embed Scripts/data/her-cues.txt Sources/Practice/Reading/BuiltInHerCues.swift BuiltInHerCues \
+  "The her-side cues of practice mode, embedded in the binary."
 # The built-in personas of `rekindle practice`, in the order they are listed.
 personas=(remorseful rebound blamer cold pressurer evasive)
 {

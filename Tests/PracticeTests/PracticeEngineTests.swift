@@ -79,7 +79,7 @@ final class PracticeEngineTests: XCTestCase {
   func testDangerInHerLineStopsThePractice() throws {
     var engine = try engine()
     _ = engine.apply(.start)
-    let events = engine.apply(.line("I have pills saved up and I want to take them all tonight.", safetyCheck: nil))
+    let events = engine.apply(.line("I am going to kill myself tonight.", safetyCheck: nil))
     XCTAssertEqual(engine.phase, .stoppedForSafety, "\(events)")
     XCTAssertTrue(events.contains { if case .safetyStop = $0 { return true } else { return false } })
     XCTAssertEqual(engine.apply(.line("hello", safetyCheck: nil)), [.notice("The practice is over.")])

@@ -17,6 +17,8 @@ public struct HerLineAnalyzer: Sendable {
   public let model: SignalModel?
   /// The reply lexicon, read without a model (its findings are features).
   private static let lexical = Analyzer(lexicon: nil, reading: .lexiconOnly)
+  /// The reply model: its reading of danger is a feature (it learned danger from many more lines).
+  private static let replyModel = SignalModel.builtIn
 
   /// An analyzer with the built-in her-side model, or `model`.
   public init(model: SignalModel? = nil) {
@@ -29,6 +31,11 @@ public struct HerLineAnalyzer: Sendable {
     let lexicon = lexical.analyze(line, question: nil, workspace: &workspace)
     var features = ReplyFeatures(reply: line, question: before, lexicon: lexicon)
     Self.addQuestionShape(line, to: &features)
+    for cue in HerCues.builtIn.find(in: line) { features.addTag("cue:" + cue.sign.rawValue, 0) }
+    if let replyModel {
+      let danger = replyModel.probabilities(ReplyFeatures(reply: line, question: nil, lexicon: lexicon))[SignalID.safety.order]
+      features.addTag("reply-danger", danger >= 0.9 ? 4 : danger >= 0.6 ? 3 : danger >= 0.3 ? 2 : danger >= 0.1 ? 1 : 0)
+    }
     return features
   }
 
@@ -45,11 +52,15 @@ public struct HerLineAnalyzer: Sendable {
     let probabilities = model.probabilities(features)
     let danger = probabilities[Self.safetyOutput]
     let level = Double(model.thresholds[Self.safetyOutput])
+    // A sign the model reads, or one a cue names; a cue's words are its evidence.
+    let cues = HerCues.builtIn.find(in: line)
     var found: [HerSignFinding] = []
-    for sign in HerSign.ordered where probabilities[sign.order] >= Double(model.thresholds[sign.order]) {
+    for sign in HerSign.ordered {
+      let cue = cues.first { $0.sign == sign }
+      guard cue != nil || probabilities[sign.order] >= Double(model.thresholds[sign.order]) else { continue }
       found.append(
         HerSignFinding(
-          sign: sign, evidence: model.evidence(features, output: sign.order, in: line),
+          sign: sign, evidence: cue.map { [$0.evidence] } ?? model.evidence(features, output: sign.order, in: line),
           confidence: (probabilities[sign.order] * 1000).rounded() / 1000))
     }
     return (found, danger, level)

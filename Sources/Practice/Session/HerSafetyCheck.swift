@@ -20,11 +20,13 @@ public struct HerSafetyCheck: Sendable {
     case clear
   }
 
-  /// The reply model's probability from which her line counts as danger on the reply lexicon's cue,
-  /// and on the reply model alone. The reply readers learned his side; on her questions ("what were
-  /// you up to all those months?", "you just vanished on me!") their own levels fire far too often,
-  /// so hers are higher. Her own danger reading comes from the her-side model (its `safety` output).
-  public static let replyCueLevel = 0.75
+  /// The reply model's probability from which her line counts as danger when the reply lexicon has a
+  /// danger cue in it ("kill myself", "hit me"), and on the reply model alone. The reply readers
+  /// learned his side: on her questions ("what were you up to all those months?") the model alone
+  /// fires far too often, and a cue alone ("you just vanished on me") too, so a cue needs the model's
+  /// own "ask her" level and the model alone a very high one. Her own danger reading comes from the
+  /// her-side model (its `safety` output), which learned danger and look-alikes from her lines.
+  public static let replyCueLevel = 0.3
   public static let replyModelLevel = 0.97
 
   /// Whether her line speaks of danger: read by the her-side model (trained on her lines, with
@@ -41,11 +43,45 @@ public struct HerSafetyCheck: Sendable {
   public func readings(of line: String) -> (her: Bool, reply: Bool) {
     let hers = herAnalyzer.read(line, before: nil)
     let herFinds = hers.danger >= hers.dangerLevel
+    // The reply readers learned his words: what he did to her is told by her as "you hit me", by him
+    // as "I hit you". Her line is read as said and with the persons swapped.
     var replyFinds = false
-    if let concern = analyzer.analyze(line, question: nil).signals.first(where: { $0.id == .safety }) {
-      let p = concern.confidence ?? (concern.uncertain ? 0 : 1)
-      replyFinds = p >= (concern.uncertain ? Self.replyModelLevel : Self.replyCueLevel)
+    for text in [line, Self.swappingPersons(line)] where !replyFinds {
+      if let model = analyzer.model {
+        let lexical = Analyzer(lexicon: analyzer.lexicon, reading: .lexiconOnly).analyze(text, question: nil)
+        let p = model.probabilities(ReplyFeatures(reply: text, question: nil, lexicon: lexical))[SignalID.safety.order]
+        replyFinds = p >= (lexical.has(.safety) ? Self.replyCueLevel : Self.replyModelLevel)
+      } else {
+        replyFinds = analyzer.analyze(text, question: nil).has(.safety)
+      }
     }
     return (herFinds, replyFinds)
+  }
+
+  /// `line` with first and second person swapped ("you hit me" is "I hit you"), word by word.
+  static func swappingPersons(_ line: String) -> String {
+    let swaps: [String: String] = [
+      "i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "you": "I", "your": "my",
+      "yours": "mine", "yourself": "myself", "im": "you're", "i'm": "you're", "youre": "I'm", "you're": "I'm",
+      "ive": "you've", "i've": "you've", "youve": "I've", "you've": "I've", "id": "you'd", "i'd": "you'd",
+      "youd": "I'd", "you'd": "I'd", "ill": "you'll", "i'll": "you'll", "youll": "I'll", "you'll": "I'll",
+      "u": "I", "ur": "my",
+    ]
+    var out = ""
+    var word = ""
+    func flush() {
+      if !word.isEmpty { out += swaps[word.lowercased()] ?? word }
+      word = ""
+    }
+    for c in line {
+      if c.isLetter || c == "'" || c == "\u{2019}" {
+        word.append(c == "\u{2019}" ? "'" : c)
+      } else {
+        flush()
+        out.append(c)
+      }
+    }
+    flush()
+    return out
   }
 }

@@ -93,6 +93,11 @@ struct PracticeEval: ParsableCommand {
           none += 1
           if question != nil { falseAlarms += 1 }
         }
+        if misses && stops != line.safety {
+          let danger = reader.read(line.line, before: nil)
+          missLines.append(
+            "  \(line.id): safety expected \(line.safety), got \(stops) (her-side model \(EvalPrinter.fixed(danger.danger)) at level \(EvalPrinter.fixed(danger.dangerLevel)); reply analyzer \(readings.reply))\n")
+        }
         if misses && (got != line.signs || question != line.question) {
           let signs = { (s: Set<HerSign>) in s.sorted().map(\.rawValue).joined(separator: ",") }
           missLines.append(

@@ -94,6 +94,17 @@ struct PracticeTrain: ParsableCommand {
       if !devLines.isEmpty {
         let toneProbabilities = devLines.map { tone.probabilities(HerLineAnalyzer.features($0.line, before: $0.before)) }
         tone = ThresholdTuner.tuneF1(tone, probabilities: toneProbabilities, labels: devLines.map(toneLabels))
+        // Danger is read recall first: the lowest level at which at most a tenth of the harmless dev
+        // lines would be flagged (asked about at a terminal), as for the reply model's "ask her" level.
+        var thresholds = tone.thresholds
+        let harmless = zip(toneProbabilities, devLines).filter { !$0.1.safety }.map { $0.0[HerLineAnalyzer.safetyOutput] }
+        if devLines.contains(where: \.safety), !harmless.isEmpty {
+          let level = Swift.stride(from: 0.05, through: 0.95, by: 0.025).first { level in
+            Double(harmless.filter { $0 >= level }.count) <= 0.10 * Double(harmless.count)
+          }
+          thresholds[HerLineAnalyzer.safetyOutput] = Float(level ?? 0.95)
+          tone = tone.replacingThresholds(thresholds)
+        }
         let questionProbabilities = devLines.map { questions.probabilities(QuestionRecognizer.features($0.line)) }
         questions = QuestionRecognizer.tune(
           questions, probabilities: questionProbabilities, answers: devLines.map { l in l.question.flatMap(labels.firstIndex(of:)) })
