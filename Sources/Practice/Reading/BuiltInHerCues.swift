@@ -12,7 +12,7 @@ enum BuiltInHerCues {
 
     contempt: pathetic, coward, cowardly, typical you, so typical, loser, grow up, get over yourself, as if you could, as if you would, spineless, useless, idiot, joke of a, what a joke, disgust*, you make me sick, clown, man-child, manchild, spare me, give me a break
     sarcastic: oh great, oh wonderful, oh brilliant, how convenient, sure you did, sure you were, yeah right, oh really, well done you, bravo, congratulations, what a surprise, shocker, oh wow, how touching, how noble, im so impressed, i bet you did, of course you did, of course you have, lucky me
-    pressing: answer me, answer the question, right now, just answer, yes or no, tonight or, im waiting, i am waiting, tell me now, now or never, last chance, make up your mind, hurry up, no more excuses, spit it out, out with it
+    pressing: answer me, answer the question, right now, just answer, yes or no now, tonight or, im waiting, i am waiting, tell me now, now or never, last chance, make up your mind, hurry up, no more excuses, spit it out, out with it
     accusatory: you always, you never, your fault, because of you, how could you, you just left, you abandoned, you ruined, you destroyed, you lied, you cheated, you walked out, you ran off, you made me, all on you, you chose her
     interrogating: and who else, who was she, where were you, how long did, how many times
     closed_question: yes or no, just yes or no

@@ -28,6 +28,9 @@ public struct HerSafetyCheck: Sendable {
   /// her-side model (its `safety` output), which learned danger and look-alikes from her lines.
   public static let replyCueLevel = 0.3
   public static let replyModelLevel = 0.97
+  /// The reply readers' finding counts only when the her-side model does not rule it out: its
+  /// probability is at least this (it learned her look-alikes, "you just vanished on me", from her lines).
+  public static let herSecondOpinion = 0.1
 
   /// Whether her line speaks of danger: read by the her-side model (trained on her lines, with
   /// look-alikes) and by the reply analyzer at the levels above.
@@ -46,7 +49,7 @@ public struct HerSafetyCheck: Sendable {
     // The reply readers learned his words: what he did to her is told by her as "you hit me", by him
     // as "I hit you". Her line is read as said and with the persons swapped.
     var replyFinds = false
-    for text in [line, Self.swappingPersons(line)] where !replyFinds {
+    for text in [line, Self.swappingPersons(line)] where !replyFinds && hers.danger >= Self.herSecondOpinion {
       if let model = analyzer.model {
         let lexical = Analyzer(lexicon: analyzer.lexicon, reading: .lexiconOnly).analyze(text, question: nil)
         let p = model.probabilities(ReplyFeatures(reply: text, question: nil, lexicon: lexical))[SignalID.safety.order]
