@@ -112,7 +112,7 @@ final class PracticeEngineTests: XCTestCase {
   func testEndGivesHisClosingLineAndNothingAfter() throws {
     var engine = try engine()
     _ = engine.apply(.start)
-    XCTAssertEqual(engine.apply(.end), [.ended(closing: engine.persona.closing)])
+    XCTAssertEqual(engine.apply(.end), [.ended(name: engine.persona.name, closing: engine.persona.closing)])
     XCTAssertTrue(engine.isOver)
   }
 
@@ -122,7 +122,7 @@ final class PracticeEngineTests: XCTestCase {
     var last: [PracticeEvent] = []
     for _ in 0..<PracticeEngine.maximumTurns { last = engine.apply(.line("ok", safetyCheck: nil)) }
     XCTAssertTrue(engine.isOver)
-    XCTAssertTrue(last.contains(.ended(closing: engine.persona.closing)))
+    XCTAssertTrue(last.contains(.ended(name: engine.persona.name, closing: engine.persona.closing)))
   }
 
   func testNextQuestionFollowsTheGuideOrderAndSkipsWhatWasAsked() throws {

@@ -81,7 +81,7 @@ public struct PracticeEngine: Sendable {
       return [.wentBack(line: last.line)]
     case (.end, .talking):
       phase = .ended
-      return [.ended(closing: persona.closing)]
+      return [.ended(name: persona.name, closing: persona.closing)]
     case (.start, _):
       return [.notice("The practice has already begun.")]
     default:
@@ -124,7 +124,7 @@ public struct PracticeEngine: Sendable {
     if turns.count >= Self.maximumTurns {
       phase = .ended
       events.append(.notice("That is \(Self.maximumTurns) lines, the most one practice holds."))
-      events.append(.ended(closing: persona.closing))
+      events.append(.ended(name: persona.name, closing: persona.closing))
     }
     return events
   }

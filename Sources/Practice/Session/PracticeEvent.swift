@@ -17,5 +17,5 @@ public enum PracticeEvent: Sendable, Equatable {
   /// Her line spoke of danger: the practice stops here with the script's safety text.
   case safetyStop(text: String)
   /// The practice ended with his closing line.
-  case ended(closing: String)
+  case ended(name: String, closing: String)
 }

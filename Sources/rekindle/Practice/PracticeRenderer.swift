@@ -33,8 +33,8 @@ struct PracticeRenderer {
         out += "  " + VisibleText.sanitize(text) + "\n"
       case .safetyStop(let text):
         out += base.render([.safetyExit(text, nil)])
-      case .ended(let closing):
-        out += "\n" + base.wrap(closing, indent: "  ").joined(separator: "\n") + "\n"
+      case .ended(let name, let closing):
+        out += "\n" + style.bold(VisibleText.sanitize(name) + ":") + "\n" + base.wrap(closing, indent: "  ").joined(separator: "\n") + "\n"
       }
     }
     return out
