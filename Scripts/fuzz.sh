@@ -5,7 +5,7 @@
 #
 #   Scripts/fuzz.sh [-t SECONDS] [-n RUNS | --runs RUNS] [-j JOBS] [--plain] [TARGET...]
 #
-#   TARGET   analyzer, script, transcript, record, lexicon (default: all, one after the other)
+#   TARGET   analyzer, script, transcript, record, lexicon, practice (default: all, one after the other)
 #   -t       seconds per target (default 60); -n/--runs: stop after RUNS executions instead (e.g. 10000000)
 #   -j       parallel fuzzing processes per target (libFuzzer -fork; default 1)
 #   --plain  no AddressSanitizer (build in .build-fuzz-plain/)
@@ -50,7 +50,7 @@ while getopts "t:n:j:bh" option; do
 done
 shift $((OPTIND - 1))
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(analyzer script transcript record lexicon)
+[ ${#targets[@]} -eq 0 ] && targets=(analyzer script transcript record lexicon practice)
 
 scratch=$root
 bin=$root/bin
@@ -87,18 +87,18 @@ objects() {
   fi
 }
 objs=()
-for module in JSONText Signals Dialogue DialogueFormat Rehearsal Yams CYaml; do
+for module in JSONText Signals Dialogue Practice DialogueFormat Rehearsal Yams CYaml; do
   while read -r o; do objs+=("$o"); done < <(objects "$module")
 done
 modulemap=$(find "$scratch/checkouts" -path '*CYaml/include/module.modulemap' | head -1)
 
 # 2. One executable per target.
 declare -A sources=([analyzer]=FuzzAnalyzer [script]=FuzzScriptLoader [transcript]=FuzzTranscriptLoader
-  [record]=FuzzRecordReader [lexicon]=FuzzLexiconParser)
+  [record]=FuzzRecordReader [lexicon]=FuzzLexiconParser [practice]=FuzzPractice)
 for target in "${targets[@]}"; do
   source=${sources[$target]:-}
   if [ -z "$source" ]; then
-    echo "fuzz: unknown target '$target' (analyzer, script, transcript, record, lexicon)" >&2
+    echo "fuzz: unknown target '$target' (analyzer, script, transcript, record, lexicon, practice)" >&2
     exit 64
   fi
   swiftc -sanitize=$sanitize -parse-as-library -O -g -module-name "$source" \
@@ -124,6 +124,7 @@ seed() {
       printf '\x01When did you realize?\nIt was your birthday.' >"$dir/with-question.txt" ;;
     script) cp Scripts/dialogues/*.yaml Scripts/fuzz/seeds/small-script.yaml "$dir/" ;;
     transcript) cp Scripts/transcripts/*.yaml Scripts/fuzz/seeds/small-transcript.yaml Scripts/fuzz/seeds/small-plain.txt "$dir/" ;;
+    practice) cp Scripts/personas/*.yaml "$dir/" && cp Scripts/transcripts/practice/cold.yaml "$dir/transcript-cold.yaml" ;;
     record) cp Scripts/fuzz/seeds/small-record.jsonl Tests/rekindleTests/Fixtures/record-v1.jsonl "$dir/" ;;
     lexicon)
       cp Scripts/fuzz/seeds/small-lexicon.txt "$dir/"
