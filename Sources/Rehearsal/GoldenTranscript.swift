@@ -5,7 +5,7 @@ import Signals
 /// the list of changes from the expectations it had.
 public enum GoldenTranscript {
   /// The transcript rewritten with observed expectations, and one line per changed expectation.
-  public static func update(_ result: RehearsalResult) -> (text: String, changes: [String]) {
+  public static func update(_ result: RehearsalResult, comments: TranscriptComments? = nil) -> (text: String, changes: [String]) {
     let t = result.transcript
     var changes: [String] = []
     var text = "title: \(quote(t.title))\n"
@@ -14,6 +14,7 @@ public enum GoldenTranscript {
     text += "turns:\n"
     for (index, observed) in result.turns.enumerated() {
       let turn = observed.turn
+      text += comments?.before(line: turn.line) ?? ""
       switch turn.action {
       case .reply(let reply): text += "  - reply: \(quote(reply))\n"
       case .back: text += "  - command: back\n"
@@ -57,6 +58,7 @@ public enum GoldenTranscript {
       changes.append("\(t.file):\(t.endLine ?? 1): end \(t.end?.rawValue ?? "-") → \(result.ending.rawValue)")
     }
     text += "end: \(result.ending.rawValue)\n"
+    text = (comments?.opening ?? "") + text + (comments?.trailing ?? "")
     return (text, changes)
   }
 

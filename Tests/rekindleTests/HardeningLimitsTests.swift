@@ -193,6 +193,19 @@ final class HardeningLimitsTests: HardeningTestCase {
     XCTAssertFalse(FileManager.default.fileExists(atPath: tempDir.appendingPathComponent("~").path))
   }
 
+  /// Item 20: a /save name with bytes that are not UTF-8 is refused, not saved under U+FFFD.
+  func testSaveRefusesANameThatIsNotUTF8() throws {
+    var bytes = Data((replies[0] + "\n/save bad-").utf8)
+    bytes.append(contentsOf: [0xFF, 0xFE])
+    bytes.append(contentsOf: Array(".md\n".utf8))
+    let input = try makeFile("replies.txt", bytes)
+    let result = try spawn(["chat", "--no-model"], stdin: input.path)
+    XCTAssertEqual(result.exitCode, 0, result.summary)
+    XCTAssertTrue(result.out.contains("Could not save: the name has bytes that are not UTF-8 text"), result.out)
+    let names = try FileManager.default.contentsOfDirectory(atPath: tempDir.path)
+    XCTAssertFalse(names.contains { $0.hasPrefix("bad-") }, "\(names)")
+  }
+
   /// Item 11: `rehearse --update` keeps the transcript's opening comments, writes through a
   /// temporary file, and never writes through a symbolic link.
   func testUpdateKeepsCommentsAndDoesNotFollowLinks() throws {

@@ -3,7 +3,7 @@ import Practice
 
 /// A practice rehearsal's observed outcomes as expectations: the golden transcript text and its changes.
 public enum PracticeGoldenTranscript {
-  public static func update(_ result: PracticeRehearsalResult) -> (text: String, changes: [String]) {
+  public static func update(_ result: PracticeRehearsalResult, comments: TranscriptComments? = nil) -> (text: String, changes: [String]) {
     let t = result.transcript
     var changes: [String] = []
     var text = "title: \(quote(t.title))\npersona: \(quote(t.persona))\n"
@@ -12,6 +12,7 @@ public enum PracticeGoldenTranscript {
     text += "turns:\n"
     for (index, observed) in result.turns.enumerated() {
       let turn = observed.turn
+      text += comments?.before(line: turn.line) ?? ""
       switch turn.action {
       case .say(let line): text += "  - say: \(quote(line))\n"
       case .back: text += "  - command: back\n"
@@ -44,6 +45,7 @@ public enum PracticeGoldenTranscript {
     }
     if t.end != result.ending { changes.append("\(t.file):\(t.endLine ?? 1): end \(t.end?.rawValue ?? "-") → \(result.ending.rawValue)") }
     text += "end: \(result.ending.rawValue)\n"
+    text = (comments?.opening ?? "") + text + (comments?.trailing ?? "")
     return (text, changes)
   }
 

@@ -63,6 +63,11 @@ final class SessionConsole {
   func save(_ markdown: String, to typed: String, record: String?) -> String {
     let path = Self.expandingHome(typed)
     let shown = VisibleText.sanitize(path)
+    // Bytes that are not UTF-8 reach us as U+FFFD: saving under that name would make a file she did
+    // not name (and could not find by typing the name again).
+    if path.unicodeScalars.contains("\u{FFFD}") {
+      return "  Could not save: the name has bytes that are not UTF-8 text; choose another name.\n"
+    }
     if let record, PrivateFile.sameFile(path, record) {
       return "  Could not save: \(shown) is this session's record; choose another file.\n"
     }

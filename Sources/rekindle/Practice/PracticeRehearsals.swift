@@ -37,14 +37,15 @@ struct PracticeRehearsals {
     var failed = false
     if update {
       for result in results {
-        let (text, changes) = PracticeGoldenTranscript.update(result)
         let path = result.transcript.file
+        let original = try? FileReader.readText(path)
+        let (text, changes) = PracticeGoldenTranscript.update(result, comments: original.map(TranscriptComments.init(text:)))
         if changes.isEmpty {
           out += "unchanged \(path)\n"
           continue
         }
         for change in changes { out += "  \(VisibleText.sanitize(change))\n" }
-        try PrivateFile.write(Rehearse.leadingComments(of: path) + text, to: path, replacing: true)
+        try PrivateFile.write(text, to: path, replacing: true)
         out += "updated \(path) (\(changes.count) change\(changes.count == 1 ? "" : "s"))\n"
       }
     } else if check {

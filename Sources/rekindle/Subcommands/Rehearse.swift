@@ -140,22 +140,11 @@ struct Rehearse: ParsableCommand {
     return directory.isEmpty ? own : directory + "/" + own
   }
 
-  /// The comment lines (and blank lines among them) at the top of the file at `path`.
-  static func leadingComments(of path: String) -> String {
-    guard let text = try? FileReader.readText(path) else { return "" }
-    var kept = ""
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      let trimmed = line.drop { $0 == " " || $0 == "\t" }
-      guard trimmed.isEmpty || trimmed.hasPrefix("#") else { break }
-      kept += line + "\n"
-    }
-    return kept.contains("#") ? kept : ""
-  }
-
   private func writeGolden(_ results: [RehearsalResult], printer: RehearsalPrinter) throws(UserFacingError) -> String {
     var out = ""
     for result in results {
-      let (text, changes) = GoldenTranscript.update(result)
+      let original = result.transcript.isPlainText ? nil : try? FileReader.readText(result.transcript.file)
+      let (text, changes) = GoldenTranscript.update(result, comments: original.map(TranscriptComments.init(text:)))
       var path = result.transcript.file
       if result.transcript.isPlainText { path += ".yaml" }
       if changes.isEmpty && !result.transcript.isPlainText {
@@ -163,9 +152,8 @@ struct Rehearse: ParsableCommand {
         continue
       }
       for change in changes { out += "  \(VisibleText.sanitize(change))\n" }
-      // The transcript's own opening comments are kept above the rewritten expectations.
-      let comments = result.transcript.isPlainText ? "" : Self.leadingComments(of: path)
-      try PrivateFile.write(comments + text, to: path, replacing: true)
+      // The transcript's own comments are kept where they were (opening, above turns, at the end).
+      try PrivateFile.write(text, to: path, replacing: true)
       out += "updated \(path) (\(changes.count) change\(changes.count == 1 ? "" : "s"))\n"
     }
     return out
