@@ -9,44 +9,32 @@ enum HerCorpusReader {
   static func readAll(_ paths: [String], questions: [String]) throws -> [LabeledHerLine] {
     var all: [LabeledHerLine] = []
     for path in paths {
-      let source = try LineSource(path: path)
-      source.maxLineBytes = Limits.analyzedReplyBytes
-      while try source.nextLine({ bytes in
-        let location = "\(source.name):\(source.lineNumber)"
-        if source.lastLineLength > Limits.analyzedReplyBytes {
-          throw UserFacingError("\(location):1: error: the line is over the 1 MiB limit", code: .dataError)
+      try JSONLinesFile.forEachObject(in: path) { object, location in
+        guard let line = try object.string("line") else {
+          throw UserFacingError("\(location):1: error: missing \"line\" (what she says)", code: .dataError)
         }
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-        do {
-          let object = try JSONObjectLine(parsing: bytes)
-          guard let line = try object.string("line") else {
-            throw UserFacingError("\(location):1: error: missing \"line\" (what she says)", code: .dataError)
-          }
-          guard let labels = try object.stringArray("signs") else {
-            throw UserFacingError("\(location):1: error: missing \"signs\" (an array of her-side sign ids)", code: .dataError)
-          }
-          var signs = Set<HerSign>()
-          for label in labels {
-            guard let sign = HerSign(rawValue: label) else {
-              let hint = Suggestion.closest(to: label, in: HerSign.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
-              throw UserFacingError("\(location):1: error: unknown sign '\(label)'\(hint)", code: .dataError)
-            }
-            signs.insert(sign)
-          }
-          let question = try object.string("question")
-          if let question, !questions.contains(question) {
-            let hint = Suggestion.closest(to: question, in: questions).map { " (did you mean '\($0)'?)" } ?? ""
-            throw UserFacingError("\(location):1: error: unknown question '\(question)'\(hint)", code: .dataError)
-          }
-          all.append(
-            LabeledHerLine(
-              id: try object.string("id") ?? location, writer: try object.string("writer") ?? "",
-              before: try object.string("before") ?? "", line: line, signs: signs, question: question,
-              safety: try object.bool("safety") ?? false))
-        } catch let error as JSONSyntaxError {
-          throw UserFacingError("\(location):\(error.column): error: \(error.message)", code: .dataError)
+        guard let labels = try object.stringArray("signs") else {
+          throw UserFacingError("\(location):1: error: missing \"signs\" (an array of her-side sign ids)", code: .dataError)
         }
-      }) {}
+        var signs = Set<HerSign>()
+        for label in labels {
+          guard let sign = HerSign(rawValue: label) else {
+            let hint = Suggestion.closest(to: label, in: HerSign.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
+            throw UserFacingError("\(location):1: error: unknown sign '\(label)'\(hint)", code: .dataError)
+          }
+          signs.insert(sign)
+        }
+        let question = try object.string("question")
+        if let question, !questions.contains(question) {
+          let hint = Suggestion.closest(to: question, in: questions).map { " (did you mean '\($0)'?)" } ?? ""
+          throw UserFacingError("\(location):1: error: unknown question '\(question)'\(hint)", code: .dataError)
+        }
+        all.append(
+          LabeledHerLine(
+            id: try object.string("id") ?? location, writer: try object.string("writer") ?? "",
+            before: try object.string("before") ?? "", line: line, signs: signs, question: question,
+            safety: try object.bool("safety") ?? false))
+      }
     }
     return all
   }

@@ -6,38 +6,26 @@ import Signals
 enum LabeledReplyReader {
   /// Calls `body` with each labeled reply of `path`, in order; blank lines are skipped.
   static func forEach(in path: String, _ body: (LabeledReply) throws -> Void) throws {
-    let source = try LineSource(path: path)
-    source.maxLineBytes = Limits.analyzedReplyBytes
-    while try source.nextLine({ line in
-      let location = "\(source.name):\(source.lineNumber)"
-      if source.lastLineLength > Limits.analyzedReplyBytes {
-        throw UserFacingError("\(location):1: error: the line is over the 1 MiB limit", code: .dataError)
+    try JSONLinesFile.forEachObject(in: path) { object, location in
+      guard let reply = try object.string("reply") else {
+        throw UserFacingError("\(location):1: error: missing \"reply\"", code: .dataError)
       }
-      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-      do {
-        let object = try JSONObjectLine(parsing: line)
-        guard let reply = try object.string("reply") else {
-          throw UserFacingError("\(location):1: error: missing \"reply\"", code: .dataError)
-        }
-        guard let labels = try object.stringArray("signals") else {
-          throw UserFacingError("\(location):1: error: missing \"signals\" (an array of signal ids)", code: .dataError)
-        }
-        var expected = Set<SignalID>()
-        for label in labels {
-          guard let id = SignalID(rawValue: label) else {
-            let hint = Suggestion.closest(to: label, in: SignalID.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
-            throw UserFacingError("\(location):1: error: unknown signal '\(label)'\(hint)", code: .dataError)
-          }
-          expected.insert(id)
-        }
-        try body(
-          LabeledReply(
-            id: try object.string("id") ?? location, question: try object.string("question"), reply: reply,
-            signals: expected, writer: try object.string("writer") ?? ""))
-      } catch let error as JSONSyntaxError {
-        throw UserFacingError("\(location):\(error.column): error: \(error.message)", code: .dataError)
+      guard let labels = try object.stringArray("signals") else {
+        throw UserFacingError("\(location):1: error: missing \"signals\" (an array of signal ids)", code: .dataError)
       }
-    }) {}
+      var expected = Set<SignalID>()
+      for label in labels {
+        guard let id = SignalID(rawValue: label) else {
+          let hint = Suggestion.closest(to: label, in: SignalID.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
+          throw UserFacingError("\(location):1: error: unknown signal '\(label)'\(hint)", code: .dataError)
+        }
+        expected.insert(id)
+      }
+      try body(
+        LabeledReply(
+          id: try object.string("id") ?? location, question: try object.string("question"), reply: reply,
+          signals: expected, writer: try object.string("writer") ?? ""))
+    }
   }
 
   /// Every labeled reply of the files, in order.

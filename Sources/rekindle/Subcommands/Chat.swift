@@ -71,23 +71,9 @@ struct Chat: ParsableCommand {
       let header = SessionRecordFormat.Header(
         script: script.title, fingerprint: script.fingerprint, started: resumed?.header.started ?? Self.now(),
         redacted: redacting)
-      let recorder = try (record ?? resume).map { path throws(UserFacingError) in
-        if let resume, let resumed, PrivateFile.sameFile(path, resume) {
-          return try SessionRecorder(path: path, header: header, continuing: resumed, redaction: redaction)
-        }
-        return try SessionRecorder(
-          path: path, header: header, replayed: resumed?.entries.map(\.entry) ?? [], redaction: redaction)
-      }
-      var historyPath: String?
-      if history {
-        let path = ReadlineReader.defaultHistoryPath()
-        do {
-          try ReadlineReader.prepareHistoryFile(path)
-          historyPath = path
-        } catch {
-          StandardError.write("rekindle: warning: history not kept: \(error)\n")
-        }
-      }
+      let recorder = try SessionFiles.recorder(
+        record: record, resume: resume, resumed: resumed, header: header, redaction: redaction)
+      let historyPath = SessionFiles.historyPath(history)
       let reader = makeLineReader(
         completions: ChatCommand.names, historyFile: historyPath,
         interruptHint: "(Ctrl-C again to quit without the summary; Ctrl-D or /quit to end with it.)")
