@@ -21,11 +21,16 @@ enum ManualPage {
       let name = command._commandName
       page += ".SS \"rekindle \(name)\"\n.nf\n"
       page += escape(Rekindle.helpMessage(for: command, columns: 78)) + "\n.fi\n"
+      // A command group (practice): each of its subcommands too, with its options.
+      for sub in command.configuration.subcommands {
+        page += ".SS \"rekindle \(name) \(sub._commandName)\"\n.nf\n"
+        page += escape(Rekindle.helpMessage(for: sub, columns: 78)) + "\n.fi\n"
+      }
     }
     page += """
       .SH FILES
       Nothing is written unless asked: the session record (\\fBchat --record\\fR), a saved summary
-      (\\fB/save\\fR), the line history (\\fBchat --history\\fR, in $XDG_STATE_HOME/rekindle/history), all
+      (\\fB/save\\fR), the line history (\\fBchat --history\\fR, \\fBpractice --history\\fR, in $XDG_STATE_HOME/rekindle/history), all
       mode 0600. Rekindle makes no network connections.
       .SH EXIT STATUS
       0 success; 1 a check failed (lint, rehearse \\-\\-check, eval thresholds); 64 usage; 65 bad input data;
