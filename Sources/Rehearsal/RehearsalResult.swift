@@ -73,7 +73,6 @@ public struct RehearsalResult: Sendable {
   public var visitedStates: Set<String>
 
   /// Whether every expectation held.
-  public var passed: Bool { mismatches.isEmpty }
   /// Turns with expectations that all held / that failed.
   public var failedTurns: Int { Set(mismatches.filter { $0.turn > 0 }.map(\.turn)).count }
   public var checkedTurns: Int { turns.filter { !$0.turn.expect.isEmpty }.count }

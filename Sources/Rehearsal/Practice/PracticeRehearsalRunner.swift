@@ -125,7 +125,6 @@ public struct PracticeRehearsalResult: Sendable {
   public var usedVariants: Set<PersonaVariantKey>
   public var mismatches: [Mismatch] = []
 
-  public var passed: Bool { mismatches.isEmpty }
   public var checkedTurns: Int { turns.filter { !$0.turn.expect.isEmpty }.count }
   public var failedTurns: Int { Set(mismatches.filter { $0.turn > 0 }.map(\.turn)).count }
 }

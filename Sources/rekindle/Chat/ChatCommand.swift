@@ -29,9 +29,9 @@ enum ChatCommand: Equatable {
 
   /// Parses a line starting with "/".
   init(parsing line: String) {
-    let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
-    let name = parts.first?.lowercased() ?? ""
-    let argument = parts.count > 1 ? parts[1].trimmingSpaces() : nil
+    let slash = SlashLine(line)
+    let name = slash.name
+    let argument = slash.argument
     switch name {
     case "/help", "/?": self = .help
     case "/why": self = .why
@@ -39,13 +39,12 @@ enum ChatCommand: Equatable {
     case "/skip": self = .skip
     case "/summary": self = .summary
     case "/questions": self = .questions
-    case "/not": self = .not(argument?.isEmpty == false ? argument : nil)
-    case "/note": self = .note(argument?.isEmpty == false ? argument : nil)
-    case "/save": self = .save(argument?.isEmpty == false ? argument : nil)
+    case "/not": self = .not(argument)
+    case "/note": self = .note(argument)
+    case "/save": self = .save(argument)
     case "/quit", "/exit", "/q": self = .quit
     default:
-      let known = Self.names.map { $0.trimmingCharacters(in: " ") }
-      self = .unknown(name, suggestion: Suggestion.closest(to: name, in: known))
+      self = .unknown(name, suggestion: slash.suggestion(among: Self.names))
     }
   }
 }

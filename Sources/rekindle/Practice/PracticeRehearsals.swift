@@ -49,24 +49,8 @@ struct PracticeRehearsals {
         out += "updated \(path) (\(changes.count) change\(changes.count == 1 ? "" : "s"))\n"
       }
     } else if check {
-      var passed = 0
-      var checked = 0
-      var failedTurns = 0
-      for result in results {
-        checked += result.checkedTurns
-        failedTurns += result.failedTurns
-        let title = style.dim(VisibleText.sanitize(result.transcript.title))
-        if result.passed {
-          passed += 1
-          out += style.hopeful("PASS") + " \(result.transcript.file)  \(title)\n"
-        } else {
-          out += style.danger("FAIL") + " \(result.transcript.file)  \(title)\n"
-          for mismatch in result.mismatches { out += "  " + VisibleText.sanitize(mismatch.description) + "\n" }
-        }
-      }
-      out += "\(results.count) practice transcripts: \(passed) passed, \(results.count - passed) failed; "
-      out += "\(checked) checked lines: \(checked - failedTurns) passed, \(failedTurns) failed\n"
-      failed = passed < results.count
+      out += RehearsalPrinter(style: style).checkReport(results, kind: "practice transcripts", steps: "lines")
+      failed = results.contains { !$0.passed }
     } else {
       for result in results { out += conversation(result) }
     }

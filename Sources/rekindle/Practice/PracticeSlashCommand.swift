@@ -23,9 +23,9 @@ enum PracticeSlashCommand: Equatable {
 
   /// Parses a line starting with "/".
   init(parsing line: String) {
-    let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
-    let name = parts.first?.lowercased() ?? ""
-    let argument = parts.count > 1 ? parts[1].trimmingSpaces() : nil
+    let slash = SlashLine(line)
+    let name = slash.name
+    let argument = slash.argument
     switch name {
     case "/help", "/?": self = .help
     case "/why": self = .why
@@ -33,11 +33,10 @@ enum PracticeSlashCommand: Equatable {
     case "/hint": self = .hint
     case "/personas": self = .personas
     case "/summary": self = .summary
-    case "/save": self = .save(argument?.isEmpty == false ? argument : nil)
+    case "/save": self = .save(argument)
     case "/quit", "/exit", "/q": self = .quit
     default:
-      let known = Self.names.map { $0.trimmingSpaces() }
-      self = .unknown(name, suggestion: Suggestion.closest(to: name, in: known))
+      self = .unknown(name, suggestion: slash.suggestion(among: Self.names))
     }
   }
 }

@@ -21,39 +21,21 @@ struct Chat: ParsableCommand {
   @Option(help: ArgumentHelp("Run another dialogue script (YAML).", valueName: "file"))
   var script: String?
 
-  @Option(help: ArgumentHelp("Append the session to FILE as JSON Lines, one line per turn (mode 0600).", valueName: "file"))
-  var record: String?
-
-  @Option(help: ArgumentHelp("Continue a session recorded with --record (and keep recording to it).", valueName: "file"))
-  var resume: String?
-
-  @Flag(help: "Keep the typed lines between sessions, in $XDG_STATE_HOME/rekindle/history (mode 0600).")
-  var history = false
-
-  @Flag(help: "Do not colour the output (NO_COLOR works too).")
-  var noColor = false
-
   @OptionGroup(title: "Reading replies")
   var reading: ReadingOptions
 
-  @Option(
-    name: .customLong("helpline"),
-    help: ArgumentHelp(
-      "A helpline for where you live, shown with the safety advice (repeatable; also read from $XDG_CONFIG_HOME/rekindle/helplines, one per line).",
-      valueName: "name and number"))
-  var helplines: [String] = []
-
-  @Flag(help: "In the --record file and /save summaries, replace names, places, emails and phone numbers with placeholders.")
-  var redact = false
+  @OptionGroup(title: "The session")
+  var session: SessionOptions
 
   func run() throws {
     var code: Int32 = 0
     try reportingErrors {
+      let resume = session.resume
       let script = try ScriptSource.load(self.script)
       let analyzer = try reading.analyzer()
       var engine = DialogueEngine(script: script, analyzer: analyzer)
       var resumed: SessionLog?
-      var redacting = redact
+      var redacting = session.redact
       if let resume {
         let log = try SessionRecordReader.read(resume)
         engine = try SessionReplay.engine(replaying: log, script: script, analyzer: analyzer, path: resume)
@@ -61,7 +43,7 @@ struct Chat: ParsableCommand {
           throw UserFacingError(
             "error: \(resume): that session has already ended; rekindle summary \(resume) shows its summary", code: .dataError)
         }
-        if log.header.redacted && !redact {
+        if log.header.redacted && !session.redact {
           redacting = true
           StandardError.write("rekindle: note: this session was recorded with --redact; it goes on redacted\n")
         }
@@ -72,14 +54,14 @@ struct Chat: ParsableCommand {
         script: script.title, fingerprint: script.fingerprint, started: resumed?.header.started ?? Self.now(),
         redacted: redacting)
       let recorder = try SessionFiles.recorder(
-        record: record, resume: resume, resumed: resumed, header: header, redaction: redaction)
-      let historyPath = SessionFiles.historyPath(history)
+        record: session.record, resume: resume, resumed: resumed, header: header, redaction: redaction)
+      let historyPath = SessionFiles.historyPath(session.history)
       let reader = makeLineReader(
         completions: ChatCommand.names, historyFile: historyPath,
         interruptHint: "(Ctrl-C again to quit without the summary; Ctrl-D or /quit to end with it.)")
-      let style = TerminalStyle.forStandardOutput(noColor: noColor)
+      let style = TerminalStyle.forStandardOutput(noColor: session.noColor)
       var renderer = ChatRenderer(style: style, interactive: reader.isInteractive, width: TerminalStyle.outputWidth())
-      renderer.helplines = try Helplines.load(given: helplines)
+      renderer.helplines = try Helplines.load(given: session.helplines)
       let session = ChatSession(
         engine: engine, reader: reader, renderer: renderer, recorder: recorder, redaction: redaction)
       code = try session.run()

@@ -31,30 +31,14 @@ struct PracticePlay: ParsableCommand {
   @Option(help: ArgumentHelp("Another dialogue script (YAML) whose questions you ask.", valueName: "file"))
   var script: String?
 
-  @Option(help: ArgumentHelp("Append the practice to FILE as JSON Lines, one line per thing you did (mode 0600).", valueName: "file"))
-  var record: String?
-
-  @Option(help: ArgumentHelp("Continue a practice recorded with --record (and keep recording to it).", valueName: "file"))
-  var resume: String?
-
-  @Flag(help: "Keep the typed lines between sessions, in $XDG_STATE_HOME/rekindle/history (mode 0600).")
-  var history = false
-
-  @Flag(help: "Do not colour the output (NO_COLOR works too).")
-  var noColor = false
-
-  @Option(
-    name: .customLong("helpline"),
-    help: ArgumentHelp("A helpline for where you live, shown with the safety advice (repeatable).", valueName: "name and number"))
-  var helplines: [String] = []
-
-  @Flag(help: "In the --record file and /save summaries, replace names, places, emails and phone numbers with placeholders.")
-  var redact = false
+  @OptionGroup(title: "The session")
+  var session: SessionOptions
 
   func run() throws {
     var code: Int32 = 0
     try reportingErrors {
-      let style = TerminalStyle.forStandardOutput(noColor: noColor)
+      let resume = session.resume
+      let style = TerminalStyle.forStandardOutput(noColor: session.noColor)
       if personas {
         try StandardOutput.write(PersonaList.text(style: style))
         return
@@ -65,13 +49,13 @@ struct PracticePlay: ParsableCommand {
       if let resume { resumed = try SessionRecordReader.read(resume) }
       let persona = try Self.persona(named: self.persona ?? resumed?.header.persona?.id ?? "remorseful", script: script)
       var engine = PracticeEngine(script: script, persona: persona, analyzer: analyzer)
-      var redacting = redact
+      var redacting = session.redact
       if let resume, let log = resumed {
         engine = try PracticeRecord.engine(replaying: log, script: script, persona: persona, analyzer: analyzer, path: resume)
         if engine.phase == .stoppedForSafety {
           throw UserFacingError("error: \(resume): that practice stopped for safety; it cannot go on", code: .dataError)
         }
-        if log.header.redacted && !redact {
+        if log.header.redacted && !session.redact {
           redacting = true
           StandardError.write("rekindle: note: this practice was recorded with --redact; it goes on redacted\n")
         }
@@ -81,13 +65,13 @@ struct PracticePlay: ParsableCommand {
         script: script.title, fingerprint: script.fingerprint, started: resumed?.header.started ?? Chat.now(),
         redacted: redacting, persona: (persona.id, persona.fingerprint))
       let recorder = try SessionFiles.recorder(
-        record: record, resume: resume, resumed: resumed, header: header, redaction: redaction)
-      let historyPath = SessionFiles.historyPath(history)
+        record: session.record, resume: resume, resumed: resumed, header: header, redaction: redaction)
+      let historyPath = SessionFiles.historyPath(session.history)
       let reader = makeLineReader(
         completions: PracticeSlashCommand.names, historyFile: historyPath,
         interruptHint: "(Ctrl-C again to quit without the summary; Ctrl-D or /quit to end with it.)")
       var base = ChatRenderer(style: style, interactive: reader.isInteractive, width: TerminalStyle.outputWidth())
-      base.helplines = try Helplines.load(given: helplines)
+      base.helplines = try Helplines.load(given: session.helplines)
       let loop = PracticeLoop(
         engine: engine, reader: reader, renderer: PracticeRenderer(base: base, script: script), recorder: recorder,
         redaction: redaction)

@@ -31,8 +31,9 @@ struct RehearsalPrinter {
     return out + "\n"
   }
 
-  /// One line per transcript, the mismatches under failing ones, and the totals.
-  func checkReport(_ results: [RehearsalResult]) -> String {
+  /// One line per transcript, the mismatches under failing ones, and the totals (`kind`: what the
+  /// transcripts are, `steps`: what their checked turns are called).
+  func checkReport(_ results: [some CheckedRehearsal], kind: String = "transcripts", steps: String = "turns") -> String {
     var out = ""
     var passedTranscripts = 0
     var checked = 0
@@ -42,15 +43,15 @@ struct RehearsalPrinter {
       failedTurns += result.failedTurns
       if result.passed {
         passedTranscripts += 1
-        out += style.hopeful("PASS") + " \(result.transcript.file)  \(style.dim(VisibleText.sanitize(result.transcript.title)))\n"
+        out += style.hopeful("PASS") + " \(result.file)  \(style.dim(VisibleText.sanitize(result.title)))\n"
       } else {
-        out += style.danger("FAIL") + " \(result.transcript.file)  \(style.dim(VisibleText.sanitize(result.transcript.title)))\n"
+        out += style.danger("FAIL") + " \(result.file)  \(style.dim(VisibleText.sanitize(result.title)))\n"
         for mismatch in result.mismatches { out += "  " + VisibleText.sanitize(mismatch.description) + "\n" }
       }
     }
     let failedTranscripts = results.count - passedTranscripts
-    out += "\(results.count) transcripts: \(passedTranscripts) passed, \(failedTranscripts) failed; "
-    out += "\(checked) checked turns: \(checked - failedTurns) passed, \(failedTurns) failed\n"
+    out += "\(results.count) \(kind): \(passedTranscripts) passed, \(failedTranscripts) failed; "
+    out += "\(checked) checked \(steps): \(checked - failedTurns) passed, \(failedTurns) failed\n"
     return out
   }
 
