@@ -75,7 +75,7 @@ public struct QuestionRecognizer: Sendable {
 
   /// The features the recognizer reads from a line.
   public static func features(_ line: String) -> ReplyFeatures {
-    var features = ReplyFeatures(reply: line, question: nil, lexicon: nil)
+    var features = ReplyFeatures(reply: line, question: nil, lexicon: nil, meaning: true)
     HerLineAnalyzer.addQuestionShape(line, to: &features)
     // The words of the sentences she asks in (those ending in "?", else the last one) once more on
     // their own, and their word pairs: a preamble ("take your time...") weighs less than the question.

@@ -1,6 +1,7 @@
 /// The features the learned model reads from one reply: hashed words, word pairs, character n-grams
-/// and negation-scoped words (each tied to the words it came from, for evidence), plus the question's
-/// words, the reply's length and shape, and what the lexicon found.
+/// and negation-scoped words (each tied to the words it came from, for evidence), the reply's meaning
+/// (the sum of its words' ``WordVectors``), the question's words, the reply's length and shape, and
+/// what the lexicon found.
 ///
 /// Built from UTF-8 bytes in one pass; pure and deterministic.
 public struct ReplyFeatures: Sendable {
@@ -23,6 +24,19 @@ public struct ReplyFeatures: Sendable {
 
   private(set) var features: [Feature] = []
   private(set) var words: [Word] = []
+  /// Per word: its row in the built-in word vectors, or -1. The meaning features are the words'
+  /// vectors summed and scaled by `meaningFactor`, so each word's share of them is exact (evidence).
+  private(set) var meaningRows: [Int32] = []
+  /// The factor the summed word vectors were scaled by (0: no meaning features).
+  private(set) var meaningFactor: Float = 0
+
+  /// The feature key of each dimension of the meaning vector.
+  static let meaningKeys: [UInt32] = (0..<1024).map { d in
+    var h = FeatureHash(tag: UInt8(ascii: "e"))
+    h.add(UInt8(d & 0xFF))
+    h.add(UInt8(d >> 8))
+    return h.key
+  }
 
   /// Words that open a negation scope of up to three words, by their hash (compared without allocating).
   private static let negators: [UInt32] = [
@@ -34,19 +48,22 @@ public struct ReplyFeatures: Sendable {
     return h.key
   }
 
-  /// Extracts the features of `reply`, answering `question`, given what the lexicon found in it.
-  public init(reply: String, question: String?, lexicon analysis: Analysis?) {
+  /// Extracts the features of `reply`, answering `question`, given what the lexicon found in it;
+  /// with `meaning`, also the sum of its words' vectors (the her-side models of practice read it;
+  /// the reply model does not, as it did not read better with it on dev).
+  public init(reply: String, question: String?, lexicon analysis: Analysis?, meaning: Bool = false) {
     var reply = reply
-    self = reply.withUTF8 { bytes in ReplyFeatures(utf8: bytes, question: question, lexicon: analysis) }
+    self = reply.withUTF8 { bytes in ReplyFeatures(utf8: bytes, question: question, lexicon: analysis, meaning: meaning) }
   }
 
   /// Extracts the features of a reply given as UTF-8 bytes.
-  init(utf8 reply: UnsafeBufferPointer<UInt8>, question: String?, lexicon analysis: Analysis?) {
+  init(utf8 reply: UnsafeBufferPointer<UInt8>, question: String?, lexicon analysis: Analysis?, meaning: Bool = false) {
     var scanner = WordScanner()
     scanner.scan(reply)
     words = scanner.spans.map { Word(start: Int32($0.start), end: Int32($0.end)) }
     features.reserveCapacity(scanner.spans.count * 8 + 16)
-    addWordFeatures(scanner)
+    let wordKeys = addWordFeatures(scanner)
+    if meaning, let vectors = WordVectors.builtIn { addMeaningFeatures(wordKeys, vectors) }
     addConceptFeatures(scanner, ConceptTable.builtIn)
     addCharacterFeatures(scanner)
     addShapeFeatures(scanner)
@@ -56,9 +73,12 @@ public struct ReplyFeatures: Sendable {
 
   // MARK: - Groups
 
-  /// Words, negation-scoped words and word pairs, scaled together by 1/sqrt(count).
-  private mutating func addWordFeatures(_ s: WordScanner) {
+  /// Words, negation-scoped words and word pairs, scaled together by 1/sqrt(count). Returns each
+  /// word's key.
+  private mutating func addWordFeatures(_ s: WordScanner) -> [UInt32] {
     let start = features.count
+    var keys: [UInt32] = []
+    keys.reserveCapacity(s.spans.count)
     var negation = 0
     var previous: Int = -1
     for (i, span) in s.spans.enumerated() {
@@ -67,6 +87,7 @@ public struct ReplyFeatures: Sendable {
         var h = FeatureHash(tag: UInt8(ascii: "w"))
         h.add(word)
         append(h.key, 1, i, i + 1)
+        keys.append(h.key)
         if negation > 0 {
           var n = FeatureHash(tag: UInt8(ascii: "n"))
           n.add(word)
@@ -87,6 +108,27 @@ public struct ReplyFeatures: Sendable {
       previous = i
     }
     scale(from: start)
+    return keys
+  }
+
+  /// The reply's meaning: its words' vectors summed and scaled to length 1, one feature per
+  /// dimension (whole-text features; evidence reads the words' shares from `meaningRows`).
+  private mutating func addMeaningFeatures(_ wordKeys: [UInt32], _ vectors: WordVectors) {
+    var sum = [Float](repeating: 0, count: vectors.dimensions)
+    var known = false
+    meaningRows = wordKeys.map { key in
+      let row = vectors.row(key)
+      if row >= 0 {
+        vectors.add(row: row, into: &sum)
+        known = true
+      }
+      return Int32(row)
+    }
+    guard known else { return }
+    let norm = sum.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    guard norm > 0 else { return }
+    meaningFactor = 1 / norm
+    for d in 0..<vectors.dimensions { append(Self.meaningKeys[d], sum[d] * meaningFactor, -1, -1) }
   }
 
   /// The concepts of the words and phrases of up to three words ("C"), and inside a negation scope

@@ -93,7 +93,7 @@ extension SignalModel {
 }
 
 /// A cursor over bytes that throws ``ModelError`` when they run out.
-private struct ByteReader {
+struct ByteReader {
   let bytes: [UInt8]
   let source: String
   var offset = 0

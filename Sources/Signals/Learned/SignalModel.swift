@@ -143,6 +143,17 @@ public struct SignalModel: Sendable {
       let share = contribution / Float(f.endWord - f.firstWord)
       for k in Int(f.firstWord)..<Int(f.endWord) { perWord[k] += share }
     }
+    // The meaning features are a scaled sum of the words' vectors: each word's share is exact.
+    if features.meaningFactor > 0, let vectors = WordVectors.builtIn {
+      var perDimension = [Float](repeating: 0, count: vectors.dimensions)
+      for d in 0..<vectors.dimensions {
+        let r = row(ReplyFeatures.meaningKeys[d])
+        if r >= 0 { perDimension[d] = Float(weights[r * stride + s]) * scales[s] }
+      }
+      for (k, wordRow) in features.meaningRows.enumerated() where wordRow >= 0 {
+        perWord[k] += features.meaningFactor * vectors.dot(row: Int(wordRow), perDimension)
+      }
+    }
     let ranked = perWord.indices.filter { perWord[$0] > 0 }.sorted { perWord[$0] > perWord[$1] }
     guard let best = ranked.first else { return [] }
     return Array(ranked.prefix(limit).filter { perWord[$0] >= perWord[best] / 4 })

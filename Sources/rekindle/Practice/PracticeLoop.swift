@@ -163,6 +163,7 @@ final class PracticeLoop {
       _ = engine.analyzer.lexicon
       _ = engine.analyzer.model
       _ = engine.herAnalyzer.analyze("", before: nil)
+      _ = WordVectors.builtIn
     }
   }
 

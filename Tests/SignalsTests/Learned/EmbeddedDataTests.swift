@@ -30,4 +30,12 @@ final class EmbeddedDataTests: XCTestCase {
     XCTAssertLessThanOrEqual(model.safetyAskThreshold, model.thresholds[SignalID.safety.order])
     XCTAssertGreaterThan(ConceptTable.builtIn.names.count, 50)
   }
+
+  func testTheBuiltInWordVectorsAreTheVectorFile() throws {
+    let file = try Data(contentsOf: root.appendingPathComponent("Scripts/data/model/word-vectors.bin"))
+    let embedded = try XCTUnwrap(Base64.decode(BuiltInWordVectors.base64))
+    XCTAssertEqual(embedded, Array(file), "run Scripts/embed-data.sh after distilling the word vectors")
+    let vectors = try XCTUnwrap(WordVectors.builtIn)
+    XCTAssertGreaterThan(vectors.count, 20_000)
+  }
 }
