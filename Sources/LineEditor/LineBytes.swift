@@ -2,8 +2,9 @@ import Glibc
 
 /// The limit on one line and its conversion from bytes to text, shared by both readers.
 enum LineBytes {
-  /// The most bytes of one line that are kept: 16 MiB.
-  static let limit = 16 * 1024 * 1024
+  /// The most bytes of one line that are kept: 1 MiB (the rest of a longer line is dropped), so
+  /// that reading a line takes bounded memory whatever is piped or pasted in.
+  static let limit = 1024 * 1024
 
   /// Decodes a line as UTF-8, replacing invalid sequences with U+FFFD.
   ///

@@ -8,7 +8,7 @@ import Glibc
 /// newline is still returned. Memory stays constant apart from the current line, which keeps at
 /// most `maximumLineBytes`: the rest of a longer line is read and discarded.
 public final class PlainLineReader: LineReading {
-  /// The most bytes of one line that are returned (16 MiB); the rest of a longer line is dropped.
+  /// The most bytes of one line that are returned (1 MiB); the rest of a longer line is dropped.
   public static let maximumLineBytes = LineBytes.limit
 
   /// The size of the fixed read buffer.

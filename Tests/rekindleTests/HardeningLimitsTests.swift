@@ -62,6 +62,22 @@ final class HardeningLimitsTests: HardeningTestCase {
     XCTAssertEqual(resumed.err, "")
   }
 
+  /// A 16 MiB line piped into chat or practice is read up to 1 MiB and kept up to 64 KiB, with a
+  /// note: it no longer takes 50 times its size (it took 825 MB and 9 s).
+  func testAHugeLineInChatAndPracticeIsCutWithANote() throws {
+    let line = try makeFile("huge.txt", String(repeating: "I am sorry ", count: 1_500_000) + "\n")
+    let record = tempDir.appendingPathComponent("huge.jsonl")
+    for arguments in [["chat", "--record", record.path], ["practice", "--persona", "cold"]] {
+      let result = try spawn(arguments, stdin: line.path, timeout: 120)
+      XCTAssertEqual(result.exitCode, 0, result.summary)
+      XCTAssertTrue(result.out.contains("only its first 64 KiB are read and kept"), result.summary)
+      assertMemory(result, below: 400, arguments[0] + " with a 16 MiB line")
+    }
+    let bytes = try FileManager.default.attributesOfItem(atPath: record.path)[.size] as? Int ?? 0
+    XCTAssertLessThan(bytes, 70_000, "the record keeps the reply as cut")
+    XCTAssertEqual(try spawn(["chat", "--resume", record.path]).exitCode, 0)
+  }
+
   /// Item 7: with standard output closed, the record is not opened as descriptor 1, so nothing but
   /// its own lines goes into it, and it resumes.
   func testClosedStandardOutputNeverBecomesTheRecord() throws {

@@ -53,7 +53,7 @@ final class ChatSession {
       let prompt = reader.isInteractive ? renderer.style.promptDim("(\(progress.number)/\(progress.total)) ") + "their reply> " : ""
       switch reader.readLine(prompt: prompt) {
       case .line(let raw):
-        let line = raw.trimmingSpaces()
+        let line = console.kept(raw.trimmingSpaces())
         if line.isEmpty { continue }
         if line.hasPrefix("/") {
           if try command(ChatCommand(parsing: line)) {

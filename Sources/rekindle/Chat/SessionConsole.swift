@@ -17,6 +17,17 @@ final class SessionConsole {
     self.style = style
   }
 
+  /// The reply or line she typed as it is kept: at most ``Limits/replyBytes``, cut at a character
+  /// boundary, with a note when it was cut.
+  func kept(_ line: String) -> String {
+    guard line.utf8.count > Limits.replyBytes else { return line }
+    let bytes = line.utf8
+    var end = bytes.index(bytes.startIndex, offsetBy: Limits.replyBytes)
+    while end > bytes.startIndex, bytes[end] & 0xC0 == 0x80 { end = bytes.index(before: end) }
+    show(style.dim("  That line is longer than \(Limits.replyBytes / 1024) KiB: only its first \(Limits.replyBytes / 1024) KiB are read and kept.") + "\n")
+    return String(line[..<end])
+  }
+
   /// At the end at a terminal: offers to save `markdown` until it is saved or she skips.
   func offerToSave(_ markdown: String, record: String?) {
     guard reader.isInteractive else { return }

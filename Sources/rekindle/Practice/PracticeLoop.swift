@@ -47,7 +47,7 @@ final class PracticeLoop {
       let prompt = reader.isInteractive ? renderer.style.promptDim("(\(engine.turns.count + 1)) ") + "you> " : ""
       switch reader.readLine(prompt: prompt) {
       case .line(let raw):
-        let line = raw.trimmingSpaces()
+        let line = console.kept(raw.trimmingSpaces())
         if line.isEmpty { continue }
         if line.hasPrefix("/") {
           if command(PracticeSlashCommand(parsing: line)) { break }

@@ -11,8 +11,13 @@ enum Limits {
   static let analyzedReplyBytes = 1 << 20
   /// A file read whole (a script, a lexicon, a transcript, a session record, a model): 16 MiB.
   static let wholeFileBytes = FileReader.limit
-  /// A line typed or piped into `chat`: 16 MiB (the rest is dropped).
+  /// A line typed or piped into `chat` or `practice` is read up to 1 MiB (the rest is dropped
+  /// unread into memory)...
   static let chatLineBytes = PlainLineReader.maximumLineBytes
+  /// ...and at most 64 KiB of it is kept as a reply (a long letter is 20 KiB): analysing takes
+  /// about 21 bytes per byte, and every reply is kept in the engine and written to the record
+  /// (read whole on resume, up to 16 MiB: 250 replies of this size). A note says when a line was cut.
+  static let replyBytes = 64 * 1024
   /// A lexicon's `expand` line stands for at most 8 words: one short word cannot turn a reply
   /// into millions of tokens.
   static let expansionWords = LexiconDocument.maxExpansionWords
