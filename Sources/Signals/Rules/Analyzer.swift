@@ -73,10 +73,25 @@ public struct Analyzer: Sendable {
     }
   }
 
-  /// Analyzes one reply given as valid UTF-8 bytes.
+  /// The most bytes of a reply (or question) that are read: 1 MiB. Analysing takes about 21 bytes
+  /// per byte of reply, so the rest of a longer one is left unread and memory stays bounded.
+  public static let maximumReplyBytes = 1 << 20
+
+  /// `text` cut to at most `maximumReplyBytes`, at a character boundary.
+  static func bounded(_ text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    guard text.count > maximumReplyBytes else { return text }
+    var end = maximumReplyBytes
+    while end > 0, text[end] & 0xC0 == 0x80 { end -= 1 }
+    return UnsafeBufferPointer(rebasing: text[..<end])
+  }
+
+  /// Analyzes one reply given as valid UTF-8 bytes (at most its first ``maximumReplyBytes``).
   public func analyze(
-    utf8 reply: UnsafeBufferPointer<UInt8>, question: UnsafeBufferPointer<UInt8>?, workspace ws: inout AnalysisWorkspace
+    utf8 fullReply: UnsafeBufferPointer<UInt8>, question fullQuestion: UnsafeBufferPointer<UInt8>?,
+    workspace ws: inout AnalysisWorkspace
   ) -> Analysis {
+    let reply = Self.bounded(fullReply)
+    let question = fullQuestion.map(Self.bounded)
     let lexicon = self.lexicon
     let classes = lexicon.ruleClasses
     let tokenizer = Tokenizer(lexicon: lexicon)

@@ -8,7 +8,7 @@ enum Limits {
   /// `analyze` reads at most 1 MiB of one line (a reply): analysing takes about 21 bytes per byte
   /// of reply, so a longer line would take memory in proportion to the input. The rest of the
   /// line is read and dropped, and a warning names the line.
-  static let analyzedReplyBytes = 1 << 20
+  static let analyzedReplyBytes = Analyzer.maximumReplyBytes
   /// A file read whole (a script, a lexicon, a transcript, a session record, a model): 16 MiB.
   static let wholeFileBytes = FileReader.limit
   /// A line typed or piped into `chat` or `practice` is read up to 1 MiB (the rest is dropped
