@@ -7,7 +7,9 @@
 #
 #   TARGET   analyzer, script, transcript, record, lexicon, practice (default: all, one after the other)
 #   -t       seconds per target (default 60); -n/--runs: stop after RUNS executions instead (e.g. 10000000)
-#   -j       parallel fuzzing processes per target (libFuzzer -fork; default 1)
+#   -j       parallel fuzzing processes per target (default 1): with -n, J independent processes
+#            sharing the corpus, each running RUNS/J executions (no restarts: the most executions per
+#            second); with -t, libFuzzer -fork
 #   --plain  no AddressSanitizer (build in .build-fuzz-plain/)
 #   -b       build only
 #
@@ -150,7 +152,13 @@ for target in "${targets[@]}"; do
     lexicon) options+=(-max_len=8192 -dict=Scripts/fuzz/lexicon.dict) ;;
     *) options+=(-max_len=8192 -dict=Scripts/fuzz/yaml.dict) ;;  # the built-in script (30 KB) is cut short
   esac
-  [ "$jobs" -gt 1 ] && options+=(-fork="$jobs" -ignore_crashes=1)
+  split_runs=0
+  if [ "$jobs" -gt 1 ] && [ -n "$runs" ]; then
+    split_runs=1
+    options=("${options[@]/#-runs=*/-runs=$(( (runs + jobs - 1) / jobs ))}")
+  elif [ "$jobs" -gt 1 ]; then
+    options+=(-fork="$jobs" -ignore_crashes=1)
+  fi
   log=$root/fuzz-$target.log
   # Crashes, leaks, timeouts and out-of-memory inputs fail the run; slow-unit-* files (over 10 s,
   # often just a machine that was busy) are kept and mentioned.
@@ -160,12 +168,24 @@ for target in "${targets[@]}"; do
   echo "fuzz: $target: $([ -n "$runs" ] && echo "$runs runs" || echo "$seconds s"), corpus $corpus, log $log" >&2
   started=$(date +%s.%N)
   set +e
-  "$bin/fuzz-$target" "${options[@]}" "$corpus" "$root/seeds/$target" >"$log" 2>&1
-  code=$?
+  if [ "$split_runs" = 1 ]; then
+    # J processes, each with its own seed and log; the corpus directory is shared.
+    pids=()
+    for k in $(seq 1 "$jobs"); do
+      "$bin/fuzz-$target" "${options[@]}" -seed="$k" "$corpus" "$root/seeds/$target" >"$log.$k" 2>&1 &
+      pids+=($!)
+    done
+    code=0
+    for pid in "${pids[@]}"; do wait "$pid" || code=$?; done
+    cat "$log".[0-9]* >"$log"
+  else
+    "$bin/fuzz-$target" "${options[@]}" "$corpus" "$root/seeds/$target" >"$log" 2>&1
+    code=$?
+  fi
   set -e
   elapsed=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
   # Executions: the final stats, or (with -fork) the last progress line.
-  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | awk '{ n += $1 } END { if (NR) print n }')
   [ -z "$execs" ] && execs=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
   execs=${execs:-0}
   after=$(failures)
