@@ -40,6 +40,8 @@ public enum LintRule: String, Sendable, CaseIterable, Equatable, Hashable {
   case personaSafety = "persona-safety"
   /// A persona reply given twice for one question.
   case personaRepeat = "persona-repeat"
+  /// A question state with fewer than three phrasings in `intents:`, which practice mode reads her questions by.
+  case fewIntents = "few-intents"
 
   /// The severity findings of this rule have.
   public var severity: Severity {
@@ -48,7 +50,7 @@ public enum LintRule: String, Sendable, CaseIterable, Equatable, Hashable {
       .noEnd, .noWayOut, .personaSafety:
       return .error
     case .unreachableTransition, .unreachableState, .noFallback, .unboundedFollowUp, .ignoredSet, .safetyCoverage,
-      .exampleMismatch, .wording, .personaRepeat:
+      .exampleMismatch, .wording, .personaRepeat, .fewIntents:
       return .warning
     }
   }

@@ -49,6 +49,7 @@ public struct Linter: Sendable {
       let map = SourceMap(root: root, text: text, file: file)
       found += GraphCheck(script: script, map: map).run()
       found += ExampleCheck(script: script, map: map, analyzer: analyzer).run()
+      found += IntentCheck(script: script, map: map).run()
       // The script's own words are read by the lexicon and its rules alone: the model learned from
       // replies of an ex-partner, not from coaching text, and would read a guide's questions as his.
       found += WordingCheck(script: script, map: map, analyzer: Analyzer(lexicon: analyzer.lexicon, reading: .lexiconOnly))

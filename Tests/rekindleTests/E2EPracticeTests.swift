@@ -59,6 +59,18 @@ final class E2EPracticeTests: E2ETestCase {
     XCTAssertTrue(second.out.contains("(follow-up on:"), second.out)
     XCTAssertTrue(second.out.contains("- [x] And why did you come back?"), "the summary holds the resumed lines")
 
+    let json = try run(["summary", "--format", "json", record], stdin: .null)
+    XCTAssertEqual(json.exitCode, 0, json.err)
+    let summary = try XCTUnwrap(jsonObject(json.out))
+    XCTAssertEqual(summary["persona"] as? String, "cold")
+    let lines = try XCTUnwrap(summary["lines"] as? [[String: Any]])
+    XCTAssertEqual(lines.map { $0["line"] as? String }, [
+      "What was life like for you while we were apart?", "What made you want to come back to me?", "Tell me more.",
+    ])
+    XCTAssertEqual(lines.first?["question"] as? String, "while_apart")
+    XCTAssertEqual(lines.last?["follow_up"] as? Bool, true)
+    XCTAssertNotNil(lines.first?["reply"] as? String)
+
     let chat = try run(["chat", "--resume", record], stdin: .null)
     XCTAssertEqual(chat.exitCode, 65)
     XCTAssertTrue(chat.err.contains("this is a practice record"), chat.err)

@@ -57,11 +57,10 @@ struct SummaryCommand: ParsableCommand {
         case .text:
           let base = ChatRenderer(style: style, interactive: true, width: TerminalStyle.outputWidth())
           try StandardOutput.write(PracticeSummaryRenderer(base: base).render(summary))
-        case .markdown, .json:
-          guard format == .markdown else {
-            throw UserFacingError("error: --format json is not available for practice records yet; use markdown", code: .usage)
-          }
+        case .markdown:
           try StandardOutput.write(VisibleText.sanitize(summary.markdown(), keepingNewlines: true))
+        case .json:
+          try StandardOutput.write(PracticeSummaryJSON.json(summary, turns: engine.turns).pretty + "\n")
         }
         return
       }
