@@ -30,6 +30,8 @@ T_START_ANALYZE=15  # ms, median start-up of `rekindle analyze </dev/null`, at m
 T_START_CHAT=25     # ms, same for `rekindle chat </dev/null`
 RUNS=3              # rekindle throughput runs (median)
 START_RUNS=21       # start-up runs (median)
+T_WC_1CORE=3        # rekindle on one core, at most this many times `wc -w` (issue 11)
+T_VADER_1CORE=50    # rekindle on one core, at least this many times VADER (issue 11)
 
 QUICK=0
 BUILD=1
@@ -133,13 +135,14 @@ done
 # /usr/bin/time -f '%e %M'. Sets T_SEC (wall seconds, from $EPOCHREALTIME, us
 # resolution; %e only has 10 ms), T_E (%e), T_RSS (KiB), T_RC, T_ERR (stderr file).
 T_ERR="$WORK/last-stderr.txt"
+RUN_PREFIX=()    # e.g. (taskset -c 0): what run_timed runs the binary under
 run_timed() {
   local input="$1" tmo="$2"; shift 2
   local tf="$WORK/time.out" t0 t1
   : > "$tf"
   t0=$EPOCHREALTIME
   set +e
-  timeout -k 5 "$tmo" /usr/bin/time -f '%e %M' -o "$tf" "$BIN" "$@" < "$input" > /dev/null 2> "$T_ERR"
+  timeout -k 5 "$tmo" /usr/bin/time -f '%e %M' -o "$tf" ${RUN_PREFIX[@]+"${RUN_PREFIX[@]}"} "$BIN" "$@" < "$input" > /dev/null 2> "$T_ERR"
   T_RC=$?
   set -e
   t1=$EPOCHREALTIME
@@ -213,6 +216,37 @@ else
   V_MBS=$(jget "$V_JSON" mb_per_s)
   read -r _ V_RSS_KIB < <(tail -n 1 "$vt")
   V_RSS=$(calc "$V_RSS_KIB / 1024" 1)
+fi
+
+# ---------------------------------------------------------------- one core, and the anchors
+# time_cmd INPUT CMD...: wall seconds of CMD < INPUT > /dev/null (sets C_SEC, C_RC).
+time_cmd() {
+  local input="$1" t0 t1; shift
+  t0=$EPOCHREALTIME
+  set +e
+  "$@" < "$input" > /dev/null 2> "$T_ERR"
+  C_RC=$?
+  set -e
+  t1=$EPOCHREALTIME
+  C_SEC=$(calc "$t1 - $t0" 4)
+}
+# Fifty keywords of the built-in lexicon's kinds, alternated, case-insensitive: a keyword scan.
+KEYWORDS='sorry|regret|apolog|my fault|forgive|patient|wait|take your time|understand|feel|hurt|changed|therapy|counsel|grow|lonely|alone|miss you|need you|whatever|fine|busy|later|blame|your fault|you made|crazy|jealous|maybe|not sure|confused|now|tonight|decide|hurry|deadline|new girlfriend|dating|someone else|rebound|no big deal|overreact|dramatic|kill|hurt you|watch you|follow|pills|end it|goodbye'
+have_taskset=0; command -v taskset >/dev/null && have_taskset=1
+if [[ $have_taskset -eq 1 ]]; then ONE=(taskset -c 0); else ONE=(); log "taskset not found: the one-core figures use all cores"; fi
+step "one core and the anchors: rekindle (taskset -c 0), wc -w, grep -c -i -E (50 keywords), median of $RUNS"
+o1=(); owc=(); ogrep=(); O_OK=1
+for i in $(seq 1 "$RUNS"); do
+  RUN_PREFIX=(${ONE[@]+"${ONE[@]}"}); run_timed "$CORPUS" 1800 analyze --format jsonl --jobs 1; RUN_PREFIX=()
+  if [[ $T_RC -ne 0 ]]; then show_fail "rekindle analyze --jobs 1 (run $i)"; O_OK=0; break; fi
+  o1+=("$T_SEC"); O_RSS=$(calc "$T_RSS / 1024" 1)
+  time_cmd "$CORPUS" "${ONE[@]}" wc -w; owc+=("$C_SEC")
+  time_cmd "$CORPUS" "${ONE[@]}" grep -c -i -E "$KEYWORDS"; ogrep+=("$C_SEC")
+  log "  run $i: rekindle 1 core ${T_SEC}s (peak RSS $O_RSS MiB), wc -w ${owc[-1]}s, grep ${ogrep[-1]}s"
+done
+if [[ $O_OK -eq 1 ]]; then
+  O_SEC=$(median "${o1[@]}"); WC_SEC=$(median "${owc[@]}"); GREP_SEC=$(median "${ogrep[@]}")
+  O_RPS=$(calc "$N1 / $O_SEC" 1)
 fi
 
 # ---------------------------------------------------------------- memory
@@ -319,6 +353,26 @@ elif [[ $L_TIMEOUT -eq 1 ]]; then
   record "linearity" "FAIL" "10 MB line timed out"
 else
   record "linearity" "FAIL" "not measured"
+fi
+
+if [[ $O_OK -eq 1 ]]; then
+  printf '%-44s %12s   (%s replies/s, peak RSS %s MiB)\n' "rekindle, one core (--jobs 1, taskset -c 0)" "${O_SEC}s" "$O_RPS" "$O_RSS"
+  printf '%-44s %12s\n' "wc -w, one core" "${WC_SEC}s"
+  printf '%-44s %12s\n' "grep -c -i -E (50 keywords), one core" "${GREP_SEC}s"
+  WCR=$(calc "$O_SEC / $WC_SEC" 1); GR=$(calc "$O_SEC / $GREP_SEC" 1)
+  v=$(verdict "$WCR <= $T_WC_1CORE")
+  printf '%-44s %12s   target <= %sx   %s\n' "rekindle 1 core / wc -w (time)" "${WCR}x" "$T_WC_1CORE" "$v"
+  record "1 core vs wc -w" "$v" "${WCR}x"
+  printf '%-44s %12s\n' "rekindle 1 core / keyword grep (time)" "${GR}x"
+  if [[ $R_OK -eq 1 ]]; then
+    printf '%-44s %12s\n' "rekindle all cores / 1 core (speed-up)" "$(calc "$O_SEC / $R_SEC" 2)x"
+  fi
+  if [[ $V_OK -eq 1 ]]; then
+    V1=$(calc "$O_RPS / $V_RPS" 1)
+    v=$(verdict "$V1 >= $T_VADER_1CORE")
+    printf '%-44s %12s   target >= %sx   %s\n' "rekindle 1 core / VADER (replies/s)" "${V1}x" "$T_VADER_1CORE" "$v"
+    record "1 core vs VADER" "$v" "${V1}x"
+  fi
 fi
 
 startup_line() {  # startup_line NAME JSON TARGET_MS IS_OPTIONAL

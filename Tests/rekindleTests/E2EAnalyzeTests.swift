@@ -62,6 +62,24 @@ final class E2EAnalyzeTests: E2ETestCase {
     XCTAssertEqual(objects[3]["evasive"] as? Bool, true)
   }
 
+  /// Batches are analysed while the next is read, by any number of threads: the output is the
+  /// same, in input order, whatever `--jobs` is.
+  func testJobsChangeNothingButTheSpeed() throws {
+    let lines = (0..<10_000).map { i in ["I'm sorry, I hurt you", "whatever", "I need an answer tonight", "ok \(i)"][i % 4] }
+    var outputs: [String] = []
+    for jobs in ["1", "3"] {
+      let result = try run(["analyze", "--jobs", jobs], stdin: input(lines))
+      XCTAssertEqual(result.exitCode, 0, result.err)
+      XCTAssertEqual(result.out.split(separator: "\n").count, lines.count)
+      outputs.append(result.out)
+    }
+    XCTAssertEqual(outputs[0], outputs[1])
+    XCTAssertTrue(outputs[0].split(separator: "\n").last?.contains("\"ok 9999\"") ?? false)
+    let zero = try run(["analyze", "--jobs", "0"], stdin: .null)
+    XCTAssertEqual(zero.exitCode, 64)
+    XCTAssertTrue(zero.err.contains("--jobs must be between 1 and 64"), zero.err)
+  }
+
   func testEvidenceSpansIndexTheReplyByUnicodeScalars() throws {
     let replies = [
       "😀 é naïve, I messed up. 👨‍👩‍👧 Don't say no.",

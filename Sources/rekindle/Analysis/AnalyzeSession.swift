@@ -10,34 +10,38 @@ func isStandardOutputTerminal() -> Bool { isatty(1) == 1 }
 
 /// The streaming loop behind `rekindle analyze`: one output line per input line, in order.
 ///
-/// Lines are gathered into batches (up to 4,096 lines or 1 MiB) and a batch is split across the
-/// machine's cores; outputs are written in input order. A batch is also processed whenever reading
-/// would block, so a slow pipe gets each result as soon as its line arrives. Memory stays bounded
-/// by the batch size and the longest line read (``Limits/analyzedReplyBytes``).
+/// Lines are gathered into batches (up to 4,096 lines or 1 MiB); a batch is split across `jobs`
+/// worker threads while the main thread reads the next one and writes the output of the one
+/// before (two batches alternate), and outputs are written in input order. A batch is also
+/// finished whenever reading would block, so a slow pipe gets each result as soon as its line
+/// arrives. Memory stays bounded by two batches and the longest line read
+/// (``Limits/analyzedReplyBytes``).
 final class AnalyzeSession {
   let work: LineAnalysis
   private var out = OutputBuffer()
   private(set) var failedLines = 0
   private let workers: Int
 
-  /// The pending batch: line bytes back to back, and where each line starts.
-  private var batchBytes: [UInt8] = []
-  private var batchStarts: [Int] = []
-  private var batchNumbers: [Int] = []
+  /// The batch being filled, the one being analysed (if any), and a spare.
+  private var current = Batch()
+  private var inFlight: (batch: Batch, done: DispatchGroup)?
+  private var spare: Batch?
   private var batchSource = ""
 
   static let batchLines = 4096
   static let batchBytesLimit = 1 << 20
 
-  init(work: LineAnalysis) {
+  /// The default number of worker threads: the cores, at most 8.
+  static var defaultJobs: Int { max(1, min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 8)) }
+
+  init(work: LineAnalysis, jobs: Int = AnalyzeSession.defaultJobs) {
     self.work = work
-    let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-    workers = max(1, min(cores, 8))
+    workers = max(1, jobs)
   }
 
   func process(_ source: LineSource) throws {
     source.willBlock = { [unowned self] () throws(UserFacingError) in
-      try self.runBatch()
+      try self.drain()
       try self.out.flush()
     }
     defer { source.willBlock = nil }
@@ -50,14 +54,14 @@ final class AnalyzeSession {
         // A JSON object cut short cannot be read; a reply is analysed in its first part.
         if work.input == .jsonl { return }
       }
-      batchStarts.append(batchBytes.count)
-      batchNumbers.append(source.lineNumber)
-      batchBytes.append(contentsOf: line)
+      current.starts.append(current.bytes.count)
+      current.numbers.append(source.lineNumber)
+      current.bytes.append(contentsOf: line)
     }) {
       if let (number, length) = cut {
         cut = nil
         // Said in order: after the output of the lines before it.
-        try runBatch()
+        try drain()
         try out.flush()
         let megabytes = String(format: "%.1f", Double(length) / 1_048_576)
         if work.input == .jsonl {
@@ -69,12 +73,11 @@ final class AnalyzeSession {
             "rekindle: warning: \(VisibleText.sanitize(source.name)):\(number): the line is \(megabytes) MiB; only its first 1 MiB was analysed\n")
         }
       }
-      if batchStarts.count >= Self.batchLines || batchBytes.count >= Self.batchBytesLimit {
-        try runBatch()
-        try out.flushIfFull()
+      if current.starts.count >= Self.batchLines || current.bytes.count >= Self.batchBytesLimit {
+        try submit()
       }
     }
-    try runBatch()
+    try drain()
     try out.flush()
   }
 
@@ -82,19 +85,74 @@ final class AnalyzeSession {
     try out.flush()
   }
 
-  /// Analyzes the pending batch, in parallel when it is large enough, and appends the outputs in order.
-  private func runBatch() throws(UserFacingError) {
-    let count = batchStarts.count
-    guard count > 0 else { return }
-    let parts = count >= 64 ? workers : 1
-    var outputs = [OutputBuffer](repeating: OutputBuffer(descriptor: -1, capacity: 0), count: parts)
-    var errors = [[String]](repeating: [], count: parts)
+  /// Finishes the batch in flight (writing its output), then starts analysing the current one in
+  /// the background and takes a fresh batch to fill.
+  private func submit() throws(UserFacingError) {
+    try collect()
+    guard !current.starts.isEmpty else { return }
+    let batch = current
+    current = spare ?? Batch()
+    spare = nil
+    let done = DispatchGroup()
     let work = self.work
     let source = batchSource
-    batchStarts.append(batchBytes.count)
-    batchStarts.withUnsafeBufferPointer { starts in
-      batchNumbers.withUnsafeBufferPointer { numbers in
-        batchBytes.withUnsafeBufferPointer { bytes in
+    let parts = batch.starts.count >= 64 ? workers : 1
+    DispatchQueue.global().async(group: done) { batch.analyze(work: work, source: source, parts: parts) }
+    inFlight = (batch, done)
+  }
+
+  /// Waits for the batch in flight, if any, and appends its outputs and messages in order.
+  private func collect() throws(UserFacingError) {
+    guard let (batch, done) = inFlight else { return }
+    done.wait()
+    inFlight = nil
+    for part in batch.outputs.indices {
+      batch.outputs[part].bytes.withUnsafeBufferPointer { out.append($0) }
+      for message in batch.errors[part] {
+        failedLines += 1
+        StandardError.write("rekindle: \(VisibleText.sanitize(message))\n")
+      }
+    }
+    batch.clear()
+    spare = batch
+    try out.flushIfFull()
+  }
+
+  /// Analyses everything read so far and appends its output.
+  private func drain() throws(UserFacingError) {
+    try submit()
+    try collect()
+  }
+}
+
+/// One batch of lines: their bytes back to back, where each starts, their numbers, and once
+/// analysed, the output and messages of each part. Filled by the reading thread, then analysed by
+/// the workers (each part reads its own lines and writes only its own slot), then read back:
+/// never two at once, so the sharing is safe.
+private final class Batch: @unchecked Sendable {
+  var bytes: [UInt8] = []
+  var starts: [Int] = []
+  var numbers: [Int] = []
+  var outputs: [OutputBuffer] = []
+  var errors: [[String]] = []
+
+  func clear() {
+    bytes.removeAll(keepingCapacity: true)
+    starts.removeAll(keepingCapacity: true)
+    numbers.removeAll(keepingCapacity: true)
+    outputs = []
+    errors = []
+  }
+
+  /// Analyses the lines in `parts` parts at once.
+  func analyze(work: LineAnalysis, source: String, parts: Int) {
+    let count = starts.count
+    outputs = [OutputBuffer](repeating: OutputBuffer(descriptor: -1, capacity: 0), count: parts)
+    errors = [[String]](repeating: [], count: parts)
+    starts.append(bytes.count)
+    starts.withUnsafeBufferPointer { starts in
+      numbers.withUnsafeBufferPointer { numbers in
+        bytes.withUnsafeBufferPointer { bytes in
           outputs.withUnsafeMutableBufferPointer { outs in
             errors.withUnsafeMutableBufferPointer { errs in
               let perPart = (count + parts - 1) / parts
@@ -124,17 +182,6 @@ final class AnalyzeSession {
         }
       }
     }
-    for part in 0..<parts {
-      outputs[part].bytes.withUnsafeBufferPointer { out.append($0) }
-      for message in errors[part] {
-        failedLines += 1
-        StandardError.write("rekindle: \(VisibleText.sanitize(message))\n")
-      }
-    }
-    batchBytes.removeAll(keepingCapacity: true)
-    batchStarts.removeAll(keepingCapacity: true)
-    batchNumbers.removeAll(keepingCapacity: true)
-    try out.flushIfFull()
   }
 }
 

@@ -50,6 +50,13 @@ struct Analyze: ParsableCommand {
   @Flag(help: "Do not colour the output.")
   var noColor = false
 
+  @Option(help: ArgumentHelp("Analyse with this many threads (default: the cores, at most 8).", valueName: "n"))
+  var jobs: Int?
+
+  func validate() throws {
+    if let jobs, !(1...64).contains(jobs) { throw ValidationError("--jobs must be between 1 and 64") }
+  }
+
   func run() throws {
     try reportingErrors {
       let analyzer = try reading.analyzer()
@@ -58,7 +65,7 @@ struct Analyze: ParsableCommand {
       let session = AnalyzeSession(
         work: LineAnalysis(
           analyzer: analyzer, input: input, format: outputFormat, question: question,
-          renderer: AnalysisRenderer(style: style), scores: scores))
+          renderer: AnalysisRenderer(style: style), scores: scores), jobs: jobs ?? AnalyzeSession.defaultJobs)
       for path in files.isEmpty ? ["-"] : files {
         try session.process(LineSource(path: path))
       }
