@@ -52,6 +52,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The analyzer's time by stage (tokenize / match / rules / model), for Scripts/bench.sh. Not a product.
+    .executableTarget(name: "StageBench", dependencies: ["Signals"], path: "Scripts/bench/StageBench"),
     // Shared by the end-to-end tests: the one process runner and the pseudo-terminal harness.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),

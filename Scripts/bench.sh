@@ -249,6 +249,23 @@ if [[ $O_OK -eq 1 ]]; then
   O_RPS=$(calc "$N1 / $O_SEC" 1)
 fi
 
+# ---------------------------------------------------------------- stages
+step "where the time goes: the analyzer by stage on one thread (StageBench), the rest of the one-core run"
+STAGE_OK=0
+if [[ -n "${REKINDLE_BIN:-}" ]]; then
+  log "REKINDLE_BIN is set: StageBench is not built; skipped"
+elif (cd "$ROOT" && { [[ $BUILD -eq 0 ]] || swift build -c release --product StageBench >/dev/null; }) \
+  && [[ -x "$(cd "$ROOT" && swift build -c release --show-bin-path)/StageBench" ]]; then
+  STAGES=$("${ONE[@]}" "$(cd "$ROOT" && swift build -c release --show-bin-path)/StageBench" "$CORPUS") && STAGE_OK=1
+  printf '%s\n' "$STAGES" | grep -v '^STAGES'
+  if [[ $STAGE_OK -eq 1 && $O_OK -eq 1 ]]; then
+    A_SEC=$(printf '%s\n' "$STAGES" | sed -n 's/^STAGES analysis=//p')
+    log "the rest of the one-core run (reading, JSON output, start-up, the second thread): $(calc "$O_SEC - $A_SEC" 3)s of ${O_SEC}s ($(calc "100 * ($O_SEC - $A_SEC) / $O_SEC" 1)%)"
+  fi
+else
+  log "StageBench is not built (swift build -c release --product StageBench); skipped"
+fi
+
 # ---------------------------------------------------------------- memory
 step "memory independence: rekindle on 4x the corpus ($N4 replies)"
 M_OK=1

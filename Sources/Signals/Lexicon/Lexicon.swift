@@ -34,7 +34,7 @@ public final class Lexicon: Sendable {
   /// looks prefixes up only for words the lexicon does not know).
   let wordPrefix: [Int32]
   /// The patterns flattened for matching.
-  let tables: MatchTables
+  package let tables: MatchTables
   /// The class masks the rules read.
   let ruleClasses: RuleClasses
   /// Word ids the rules read.

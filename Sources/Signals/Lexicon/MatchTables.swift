@@ -2,7 +2,7 @@
 /// counting, no copies of pattern values, one prefilter of required words per pattern.
 ///
 /// Allocated once when the lexicon is built and never mutated afterwards.
-final class MatchTables: @unchecked Sendable {
+package final class MatchTables: @unchecked Sendable {
   /// Element kinds.
   enum Kind: UInt8 {
     case token, gap, sentenceStart, sentenceEnd, questionEnd

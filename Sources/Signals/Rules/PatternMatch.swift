@@ -1,5 +1,5 @@
 /// A lexicon pattern found in a reply: token range [start, end) and the compiled pattern.
-struct PatternMatch: Sendable {
+package struct PatternMatch: Sendable {
   var pattern: Int32
   var start: Int32
   var end: Int32
@@ -10,15 +10,19 @@ struct PatternMatch: Sendable {
 ///
 /// Candidates come from an index by first word; a pattern is tried only when every word it
 /// requires occurs somewhere in the reply (a bitset of the reply's words).
-struct PatternMatcher {
+package struct PatternMatcher {
   let tables: MatchTables
+
+  package init(tables: MatchTables) {
+    self.tables = tables
+  }
 
   /// Appends every match of every pattern to `matches`. `present` and `viable` are scratch bitsets
   /// (all zero on entry and on return) over the vocabulary and the patterns.
   ///
   /// Two steps: the patterns whose required words all occur in the reply (found through each
   /// pattern's rarest required word), then each of those tried where its first word matches.
-  func findAll(
+  package func findAll(
     in tokens: [Token], questionWords: Set<Int32>, present: inout [UInt64], viable: inout [UInt64],
     candidates: inout [Int32], into matches: inout [PatternMatch]
   ) {

@@ -1,5 +1,5 @@
 /// One token of a reply: a normalized word (or emoji), or the end of a sentence.
-struct Token: Sendable {
+package struct Token: Sendable {
   /// Vocabulary id; `Token.unknown` for a word the lexicon does not know; `Token.end` for a sentence end.
   var word: Int32
   /// Longest lexicon prefix the word starts with, or -1.

@@ -3,17 +3,17 @@
 /// Commas, dashes, colons and quotes are not tokens: they mark the next word as a clause start.
 /// Contractions and texting spellings are expanded through the lexicon ("idk" to "i do not know"),
 /// every expanded token keeping the source span of the word it came from.
-struct Tokenizer {
+package struct Tokenizer {
   let lexicon: Lexicon
   private let notID: Int32
 
-  init(lexicon: Lexicon) {
+  package init(lexicon: Lexicon) {
     self.lexicon = lexicon
     notID = lexicon.wordID("not")
   }
 
   /// Tokenizes `text` (valid UTF-8) into `tokens`, replacing its contents.
-  func tokenize(_ text: UnsafeBufferPointer<UInt8>, into tokens: inout [Token], scratch: inout [UInt8]) {
+  package func tokenize(_ text: UnsafeBufferPointer<UInt8>, into tokens: inout [Token], scratch: inout [UInt8]) {
     tokens.removeAll(keepingCapacity: true)
     var pending: Token.Flags = [.sentenceStart, .clauseStart]
     var i = 0
