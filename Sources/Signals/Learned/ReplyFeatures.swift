@@ -24,6 +24,8 @@ public struct ReplyFeatures: Sendable {
 
   private(set) var features: [Feature] = []
   private(set) var words: [Word] = []
+  /// Per word: its key (the hash of the normalized word), as the word features have it.
+  private(set) var wordKeys: [UInt32] = []
   /// Per word: its row in the built-in word vectors, or -1. The meaning features are the words'
   /// vectors summed and scaled by `meaningFactor`, so each word's share of them is exact (evidence).
   private(set) var meaningRows: [Int32] = []
@@ -37,6 +39,20 @@ public struct ReplyFeatures: Sendable {
     h.add(UInt8(d >> 8))
     return h.key
   }
+
+  /// Words too common to be evidence of a sign on their own ("I", "and", "the"): the model's evidence
+  /// leaves them out (negations are not among them: "never" can be the point), by their hash.
+  static let functionWords: Set<UInt32> = Set(
+    [
+      "i", "me", "my", "you", "your", "he", "she", "it", "we", "they", "him", "her", "them", "us", "its", "our",
+      "their", "a", "an", "the", "and", "or", "but", "so", "to", "of", "in", "on", "at", "for", "with", "from", "by",
+      "as", "is", "am", "are", "was", "were", "be", "been", "do", "did", "does", "have", "has", "had", "that", "this",
+      "there", "then", "just", "im", "ive", "id", "ill", "its", "thats", "if", "about", "up", "out", "what", "when",
+    ].map { word in
+      var h = FeatureHash(tag: UInt8(ascii: "w"))
+      for b in word.utf8 { h.add(b) }
+      return h.key
+    })
 
   /// Words that open a negation scope of up to three words, by their hash (compared without allocating).
   private static let negators: [UInt32] = [
@@ -62,7 +78,7 @@ public struct ReplyFeatures: Sendable {
     scanner.scan(reply)
     words = scanner.spans.map { Word(start: Int32($0.start), end: Int32($0.end)) }
     features.reserveCapacity(scanner.spans.count * 8 + 16)
-    let wordKeys = addWordFeatures(scanner)
+    wordKeys = addWordFeatures(scanner)
     if meaning, let vectors = WordVectors.builtIn { addMeaningFeatures(wordKeys, vectors) }
     addConceptFeatures(scanner, ConceptTable.builtIn)
     addCharacterFeatures(scanner)

@@ -133,8 +133,15 @@ public struct SignalModel: Sendable {
     evidenceWords(features, output: signal.order, limit: limit)
   }
 
-  /// The words that pushed output `s` up the most, as in ``evidenceWords(_:signal:limit:)``.
+  /// The words that pushed output `s` up the most, as in ``evidenceWords(_:signal:limit:)``; function
+  /// words ("I", "and") are left out, since they are evidence of nothing on their own.
   func evidenceWords(_ features: ReplyFeatures, output s: Int, limit: Int = 3) -> [Int] {
+    strongest(contributions(features, output: s), features, limit: limit)
+  }
+
+  /// How much each word pushed output `s` up (or down): each feature's contribution shared among
+  /// the words it came from.
+  private func contributions(_ features: ReplyFeatures, output s: Int) -> [Float] {
     var perWord = [Float](repeating: 0, count: features.words.count)
     for f in features.features where f.endWord > f.firstWord {
       let r = row(f.key)
@@ -154,19 +161,44 @@ public struct SignalModel: Sendable {
         perWord[k] += features.meaningFactor * vectors.dot(row: Int(wordRow), perDimension)
       }
     }
-    let ranked = perWord.indices.filter { perWord[$0] > 0 }.sorted { perWord[$0] > perWord[$1] }
+    return perWord
+  }
+
+  /// The content words with the largest contributions, strongest first: at most `limit`, each at
+  /// least a quarter of the strongest.
+  private func strongest(_ perWord: [Float], _ features: ReplyFeatures, limit: Int) -> [Int] {
+    let ranked = perWord.indices.filter { perWord[$0] > 0 && !ReplyFeatures.functionWords.contains(features.wordKeys[$0]) }
+      .sorted { perWord[$0] > perWord[$1] }
     guard let best = ranked.first else { return [] }
     return Array(ranked.prefix(limit).filter { perWord[$0] >= perWord[best] / 4 })
   }
 
   /// The words that weighed most for output `s`, as byte spans of the text (neighbouring words joined),
-  /// in text order.
+  /// in text order. Up to two function words next to a chosen word join its span when they pushed
+  /// the output up too: "you made me", not "made".
   func evidenceSpans(_ features: ReplyFeatures, output s: Int) -> [(Int, Int)] {
-    let words = evidenceWords(features, output: s).sorted()
+    let perWord = contributions(features, output: s)
+    let chosen = strongest(perWord, features, limit: 3)
+    var selected = Set(chosen)
+    // A function word joins when it pushed the output up and only a space separates it from the word it joins.
+    func joins(_ k: Int, _ neighbour: Int) -> Bool {
+      guard k >= 0, k < perWord.count, perWord[k] > 0, ReplyFeatures.functionWords.contains(features.wordKeys[k]) else {
+        return false
+      }
+      let (first, second) = k < neighbour ? (k, neighbour) : (neighbour, k)
+      return features.words[second].start - features.words[first].end <= 1
+    }
+    for w in chosen {
+      var k = w - 1
+      while w - k <= 2 && joins(k, k + 1) { selected.insert(k); k -= 1 }
+      k = w + 1
+      while k - w <= 2 && joins(k, k - 1) { selected.insert(k); k += 1 }
+    }
+    let words = selected.sorted()
     var spans: [(Int, Int)] = []
     for w in words {
       let word = features.words[w]
-      if !spans.isEmpty, w > 0, words.contains(w - 1) {
+      if !spans.isEmpty, w > 0, selected.contains(w - 1) {
         spans[spans.count - 1].1 = Int(word.end)
       } else {
         spans.append((Int(word.start), Int(word.end)))
