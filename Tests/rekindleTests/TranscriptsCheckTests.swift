@@ -96,6 +96,34 @@ final class TranscriptsCheckTests: XCTestCase {
     XCTAssertFalse(run.out.contains("not reached"), run.out)
   }
 
+  /// Practice transcripts beside dialogue ones: JUnit has a suite for each, JSON a
+  /// `practice_transcripts` member with the lines as played and the personas' coverage.
+  func testPracticeTranscriptsInJUnitAndJSON() throws {
+    let files = try transcripts() + ["Scripts/transcripts/practice/cold.yaml"]
+    let junit = try rekindle(["rehearse"] + files + ["--check", "--format", "junit"])
+    XCTAssertEqual(junit.status, 0, "stdout:\n\(junit.out)\nstderr:\n\(junit.err)")
+    let collector = JUnitCollector()
+    let parser = XMLParser(data: Data(junit.out.utf8))
+    parser.delegate = collector
+    XCTAssertTrue(parser.parse(), "not XML: \(junit.out.prefix(500))")
+    XCTAssertEqual(collector.suites, files.count)
+    XCTAssertEqual(collector.failures, 0)
+    XCTAssertTrue(junit.out.contains("classname=\"Scripts/transcripts/practice/cold.yaml\""), junit.out)
+
+    let json = try rekindle(["rehearse", "Scripts/transcripts/practice/cold.yaml", "--check", "--coverage", "--format", "json"])
+    XCTAssertEqual(json.status, 0, json.err)
+    let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+    let practice = try XCTUnwrap(object["practice_transcripts"] as? [String: Any])
+    let transcript = try XCTUnwrap((practice["transcripts"] as? [[String: Any]])?.first)
+    XCTAssertEqual(transcript["passed"] as? Bool, true)
+    let first = try XCTUnwrap((transcript["turns"] as? [[String: Any]])?.first)
+    XCTAssertEqual(first["question"] as? String, "while_apart")
+    XCTAssertNotNil(first["variant"] as? String)
+    let coverage = try XCTUnwrap((practice["coverage"] as? [[String: Any]])?.first)
+    XCTAssertEqual(coverage["persona"] as? String, "cold")
+    XCTAssertEqual(coverage["percent"] as? Double, 100)
+  }
+
   func testJUnitOutputIsWellFormedXML() throws {
     let files = try transcripts()
     let run = try rekindle(["rehearse"] + files + ["--check", "--format", "junit"])

@@ -1,4 +1,5 @@
 import Dialogue
+import JSONText
 import DialogueFormat
 import Practice
 import Rehearsal
@@ -11,10 +12,8 @@ struct PracticeRehearsals {
   let analyzer: Analyzer
   let style: TerminalStyle
 
-  /// Plays the transcripts at `paths`; returns the text to print and whether any check failed.
-  func run(_ paths: [String], check: Bool, update: Bool, coverage: Bool, minCoverage: Double?) throws(UserFacingError)
-    -> (text: String, failed: Bool)
-  {
+  /// The transcripts at `paths` played: each result, and per persona (by id) what its variants' coverage is.
+  func play(_ paths: [String]) throws(UserFacingError) -> (results: [PracticeRehearsalResult], coverage: [(String, PersonaCoverage)]) {
     var results: [PracticeRehearsalResult] = []
     var personas: [String: (Persona, DialogueScript)] = [:]
     var personaOfResult: [String] = []
@@ -33,6 +32,19 @@ struct PracticeRehearsals {
       personaOfResult.append(persona.id)
       results.append(PracticeRehearsalRunner(script: dialogue, persona: persona, analyzer: analyzer).run(transcript))
     }
+    let coverage = personas.keys.sorted().compactMap { id -> (String, PersonaCoverage)? in
+      guard let (persona, dialogue) = personas[id] else { return nil }
+      let mine = zip(results, personaOfResult).filter { $0.1 == id }.map(\.0)
+      return (id, PersonaCoverage(persona: persona, script: dialogue, results: mine))
+    }
+    return (results, coverage)
+  }
+
+  /// Plays the transcripts at `paths`; returns the text to print and whether any check failed.
+  func run(_ paths: [String], check: Bool, update: Bool, coverage: Bool, minCoverage: Double?) throws(UserFacingError)
+    -> (text: String, failed: Bool)
+  {
+    let (results, reports) = try play(paths)
     var out = ""
     var failed = false
     if update {
@@ -55,10 +67,7 @@ struct PracticeRehearsals {
       for result in results { out += conversation(result) }
     }
     if coverage || minCoverage != nil {
-      for id in personas.keys.sorted() {
-        guard let (persona, dialogue) = personas[id] else { continue }
-        let mine = zip(results, personaOfResult).filter { $0.1 == id }.map(\.0)
-        let report = PersonaCoverage(persona: persona, script: dialogue, results: mine)
+      for (id, report) in reports {
         let tenths = Int((report.percent * 10).rounded())
         out += "coverage of persona \(id): \(report.covered.count)/\(report.all.count) reply variants (\(tenths / 10).\(tenths % 10)%)\n"
         for key in report.missing { out += "  not reached: \(key)\n" }
@@ -69,6 +78,47 @@ struct PracticeRehearsals {
       }
     }
     return (out, failed)
+  }
+
+  /// Practice results as JSON (`rehearse --format json`): per transcript, each line as played (the
+  /// question recognised, her signs, his variant and signs) and the expectations that did not hold;
+  /// per persona, its variant coverage.
+  static func json(_ results: [PracticeRehearsalResult], coverage: [(String, PersonaCoverage)]) -> JSONValue {
+    let transcripts: [JSONValue] = results.map { result in
+      let turns: [JSONValue] = result.turns.map { observed in
+        var members: [(String, JSONValue)] = [("line", .int(observed.turn.line)), ("played", .bool(observed.played))]
+        switch observed.turn.action {
+        case .say(let text): members.append(("say", .string(text)))
+        case .back: members.append(("say", .string("/back")))
+        }
+        if let reading = observed.reading {
+          members += [
+            ("question", reading.question.map { .string($0) } ?? .null), ("follow_up", .bool(reading.isFollowUp)),
+            ("tone", .array(reading.signs.map { .string($0.sign.rawValue) })),
+            ("variant", reading.variant.map { .string($0.rawValue) } ?? .null),
+            ("his_signals", .array(reading.replyAnalysis.signals.map { .string($0.id.rawValue) })),
+          ]
+        }
+        return .object(members)
+      }
+      return .object([
+        ("file", .string(result.file)), ("title", .string(result.title)), ("persona", .string(result.transcript.persona)),
+        ("passed", .bool(result.passed)), ("ending", .string(result.ending.rawValue)), ("turns", .array(turns)),
+        ("mismatches", .array(result.mismatches.map { m in
+          .object([
+            ("line", .int(m.line)), ("turn", .int(m.turn)), ("field", .string(m.field)), ("expected", .string(m.expected)),
+            ("got", .string(m.got)),
+          ])
+        })),
+      ])
+    }
+    let personas: [JSONValue] = coverage.map { id, report in
+      .object([
+        ("persona", .string(id)), ("variants", .int(report.all.count)), ("covered", .int(report.covered.count)),
+        ("percent", .number(report.percent)), ("missing", .array(report.missing.map { .string("\($0)") })),
+      ])
+    }
+    return .object([("transcripts", .array(transcripts)), ("coverage", .array(personas))])
   }
 
   /// The practice as it went: her lines, how they read, his answers.

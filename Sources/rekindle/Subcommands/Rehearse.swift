@@ -112,10 +112,25 @@ struct Rehearse: ParsableCommand {
         }
         for (name, report) in reports { out += printer.coverage(report, script: name) }
       }
-      if !practicePaths.isEmpty {
-        guard format == .text else {
-          throw UserFacingError("error: --format \(format.rawValue) is not available for practice transcripts yet", code: .usage)
+      if !practicePaths.isEmpty && format != .text {
+        let practice = PracticeRehearsals(script: script, analyzer: analyzer, style: style)
+        let (practiceResults, practiceCoverage) = try practice.play(practicePaths)
+        switch format {
+        case .json:
+          out = printer.json(
+            results, coverage: reports,
+            practice: PracticeRehearsals.json(practiceResults, coverage: (coverage || minCoverage != nil) ? practiceCoverage : []))
+        default:
+          out = printer.junit(results.map { $0 as any CheckedRehearsal } + practiceResults.map { $0 as any CheckedRehearsal })
         }
+        if check && practiceResults.contains(where: { !$0.passed }) { failed = true }
+        if let floor = minCoverage {
+          for (id, report) in practiceCoverage where report.percent < floor {
+            StandardError.write("rekindle: persona \(id): variant coverage is below \(floor)%\n")
+            failed = true
+          }
+        }
+      } else if !practicePaths.isEmpty {
         let practice = try PracticeRehearsals(script: script, analyzer: analyzer, style: style).run(
           practicePaths, check: check, update: update, coverage: coverage, minCoverage: minCoverage)
         out += practice.text

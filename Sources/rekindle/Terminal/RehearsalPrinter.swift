@@ -69,7 +69,9 @@ struct RehearsalPrinter {
 
   // MARK: - JSON
 
-  func json(_ results: [RehearsalResult], coverage: [(String, CoverageReport)]) -> String {
+  /// `practice`: the practice transcripts' JSON (``PracticeRehearsals/json(_:coverage:)``), added as
+  /// `"practice_transcripts"`.
+  func json(_ results: [RehearsalResult], coverage: [(String, CoverageReport)], practice: JSONValue? = nil) -> String {
     var out = OutputBuffer(descriptor: -1)
     out.append("{\"transcripts\":[")
     for (i, result) in results.enumerated() {
@@ -122,22 +124,26 @@ struct RehearsalPrinter {
       }
       out.append("]")
     }
+    if let practice {
+      out.append(",\"practice_transcripts\":")
+      out.append(practice.compact)
+    }
     out.append("}\n")
     return String(decoding: out.bytes, as: UTF8.self)
   }
 
   // MARK: - JUnit
 
-  func junit(_ results: [RehearsalResult]) -> String {
+  func junit(_ results: [any CheckedRehearsal]) -> String {
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"rekindle rehearse\">\n"
     for result in results {
-      let cases = result.turns.enumerated().filter { !$0.element.turn.expect.isEmpty }
-      let endCase = result.transcript.end != nil ? 1 : 0
+      let steps = result.checkedSteps
+      let endCase = result.expectsEnding ? 1 : 0
       let failures = result.failedTurns + (result.mismatches.contains { $0.turn == 0 } ? 1 : 0)
-      out += "  <testsuite name=\"\(xml(result.transcript.title))\" tests=\"\(cases.count + endCase)\" failures=\"\(failures)\">\n"
-      for (index, observed) in cases {
-        let mismatches = result.mismatches.filter { $0.turn == index + 1 }
-        out += "    <testcase classname=\"\(xml(result.transcript.file))\" name=\"turn \(index + 1) (line \(observed.turn.line))\""
+      out += "  <testsuite name=\"\(xml(result.title))\" tests=\"\(steps.count + endCase)\" failures=\"\(failures)\">\n"
+      for step in steps {
+        let mismatches = result.mismatches.filter { $0.turn == step.turn }
+        out += "    <testcase classname=\"\(xml(result.file))\" name=\"turn \(step.turn) (line \(step.line))\""
         if mismatches.isEmpty {
           out += "/>\n"
         } else {
@@ -150,7 +156,7 @@ struct RehearsalPrinter {
       }
       if endCase == 1 {
         let ending = result.mismatches.filter { $0.turn == 0 }
-        out += "    <testcase classname=\"\(xml(result.transcript.file))\" name=\"end\""
+        out += "    <testcase classname=\"\(xml(result.file))\" name=\"end\""
         out += ending.isEmpty ? "/>\n" : ">\n      <failure message=\"\(xml(ending[0].description))\"/>\n    </testcase>\n"
       }
       out += "  </testsuite>\n"
