@@ -29,6 +29,16 @@ final class E2EPracticeTests: E2ETestCase {
     XCTAssertTrue(out.contains("Ryan:"))
   }
 
+  /// The guide's own follow-ups never read as danger: "Go on." once stopped a piped practice.
+  func testShortFollowUpsDoNotStopThePractice() throws {
+    let lines = ["What did you do while we were apart?", "Go on.", "Keep going.", "Tell me more.", "I see."]
+    let result = try run(
+      ["practice", "--persona", "remorseful"], stdin: .pipe(Data((lines.joined(separator: "\n") + "\n").utf8)))
+    XCTAssertEqual(result.exitCode, 0, result.err)
+    XCTAssertFalse(result.out.contains("Safety first"), result.out)
+    XCTAssertTrue(result.out.contains("> I see."), result.out)
+  }
+
   func testPersonasAreListedAndAnUnknownOneIsAUsageError() throws {
     let list = try run(["practice", "--personas"])
     XCTAssertEqual(list.exitCode, 0)
