@@ -233,15 +233,17 @@ final class HardeningBadInputTests: HardeningTestCase {
     }
   }
 
-  /// A 2 MB reply typed into the chat and rehearsed from a transcript (10 MB takes 13-15 s in a
-  /// debug build, 4-5 s in release, so the tests use 2 MB; the analyzer's 10 MB case is above).
+  /// A 2 MB reply typed into the chat (kept up to 64 KiB) and rehearsed from a transcript (read up to
+  /// the analyzer's 1 MiB).
   func testLongReplyInChatAndRehearse() throws {
     let reply = "I am sorry, " + String(repeating: "a", count: size(2_000_000)) + " it was your fault"
     let file = try makeFile("long.txt", reply + "\n")
     let record = tempDir.appendingPathComponent("long.jsonl")
     let chat = try spawn(["chat", "--record", record.path], stdin: file.path, timeout: 60)
     XCTAssertEqual(chat.exitCode, 0, chat.summary)
-    XCTAssertTrue(chat.out.contains("your fault"), "the reply's signs are shown")
+    // Chat keeps the first 64 KiB of a line (with a note), and reads it: "I am sorry" at its start.
+    XCTAssertTrue(chat.out.contains("only its first 64 KiB are read and kept"), chat.summary)
+    XCTAssertTrue(chat.out.contains("remorse"), "the kept part's signs are shown")
     XCTAssertEqual(try recordLines(record).count, 3)
     let rehearse = try spawn(["rehearse", file.path], timeout: 60)
     XCTAssertEqual(rehearse.exitCode, 0, rehearse.summary)
