@@ -135,6 +135,8 @@ seed() {
   esac
 }
 
+# The Swift runtime's own crash backtracer would take the signal before libFuzzer saves the input.
+export SWIFT_BACKTRACE=${SWIFT_BACKTRACE:-enable=no}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-"detect_leaks=0:allocator_may_return_null=1"}
 status=0
 summary=()

@@ -106,8 +106,10 @@ package struct NodeReader {
     return scalar.string
   }
 
+  /// A whole number. Base-60 forms of YAML 1.1 ("1:30") are not whole numbers here: Yams traps on
+  /// their overflow ("999999999999999999:1"), and no key of the format needs them.
   package func int(_ node: Node, of what: String) throws(ScriptError) -> Int {
-    guard node.scalar != nil, let value = node.int else {
+    guard let scalar = node.scalar, !scalar.string.contains(":"), let value = node.int else {
       throw error("\(what) should be a whole number, not \(describe(node))", at: node)
     }
     return value

@@ -115,6 +115,10 @@ final class ScriptLoaderTests: XCTestCase {
 
   func testWrongValueTypes() {
     assertError(broken(9, "    group: one"), line: 9, column: 12, contains: ["`group` should be a whole number"])
+    // Found by the script fuzz target: a base-60 number whose value overflows trapped inside Yams.
+    assertError(
+      broken(9, "    group: 999999999999999999:1"), line: 9, column: 12, contains: ["`group` should be a whole number"])
+    assertError(broken(9, "    group: 1:30"), line: 9, column: 12, contains: ["`group` should be a whole number"])
     assertError(broken(9, "    group: 9"), line: 9, column: 12, contains: ["between 1 and 7"])
     assertError(broken(10, "    ask: [Q]"), line: 10, column: 10, contains: ["`ask` should be text, not a list"])
     assertError(
