@@ -9,6 +9,9 @@ public struct ModelTrainer: Sendable {
     /// Features seen in fewer replies than this are left out.
     public var minCount = 2
     public var seed: UInt64 = 1
+    /// Independent passes with different example orders (seeds `seed`, `seed + 1`, ...) whose weights
+    /// are averaged: less dependent on one order's luck, at that many times the training time.
+    public var orders = 1
 
     public init() {}
   }
@@ -73,11 +76,29 @@ public struct ModelTrainer: Sendable {
     }
 
     var weights = [Float](repeating: 0, count: keysInOrder.count * n)
-    var squares = [Float](repeating: 1e-6, count: keysInOrder.count * n)
+    var biases = [Float](repeating: 0, count: n)
+    let orders = max(1, options.orders)
+    for k in 0..<orders {
+      let run = descend(
+        data, features: keysInOrder.count, outputs: n, positiveWeight: positiveWeight,
+        seed: options.seed &+ UInt64(k))
+      for i in weights.indices { weights[i] += run.weights[i] / Float(orders) }
+      for s in 0..<n { biases[s] += run.biases[s] / Float(orders) }
+    }
+    return Self.quantize(
+      outputs: n, keys: keysInOrder, weights: weights, biases: biases, provenance: provenance)
+  }
+
+  /// One run of AdaGrad over the examples in an order drawn from `seed`.
+  private func descend(
+    _ data: [Example], features: Int, outputs n: Int, positiveWeight: [Float], seed: UInt64
+  ) -> (weights: [Float], biases: [Float]) {
+    var weights = [Float](repeating: 0, count: features * n)
+    var squares = [Float](repeating: 1e-6, count: features * n)
     var biases = [Float](repeating: 0, count: n)
     var biasSquares = [Float](repeating: 1e-6, count: n)
     var order = Array(data.indices)
-    var random = SplitMix64(seed: options.seed)
+    var random = SplitMix64(seed: seed)
     let rate = options.learningRate
     let l2 = options.l2
     var gradient = [Float](repeating: 0, count: n)
@@ -105,8 +126,7 @@ public struct ModelTrainer: Sendable {
         }
       }
     }
-    return Self.quantize(
-      outputs: n, keys: keysInOrder, weights: weights, biases: biases, provenance: provenance)
+    return (weights, biases)
   }
 
   /// Rounds the weights to 8 bits with one scale per signal, dropping features whose weights all round to 0.

@@ -48,6 +48,9 @@ struct PracticeTrain: ParsableCommand {
   @Option(help: "Leave out features seen in fewer training lines than this (tone model).")
   var minCount: Int = ModelTrainer.Options().minCount
 
+  @Option(help: "Example orders whose weights are averaged, for both models (seeds seed, seed+1, ...).")
+  var orders: Int = 1
+
   @Flag(help: "Replace the output files if they exist.")
   var force = false
 
@@ -57,6 +60,7 @@ struct PracticeTrain: ParsableCommand {
     }
     if !(l2 >= 0 && l2 <= 1) { throw ValidationError("--l2 must be between 0 and 1") }
     if !(1...1000).contains(minCount) { throw ValidationError("--min-count must be between 1 and 1000") }
+    if !(1...100).contains(orders) { throw ValidationError("--orders must be between 1 and 100") }
   }
 
   func run() throws {
@@ -75,10 +79,11 @@ struct PracticeTrain: ParsableCommand {
       options.epochs = epochs
       options.l2 = l2
       options.minCount = minCount
+      options.orders = orders
       let toneLabels = { (l: LabeledHerLine) in HerSign.ordered.map { l.signs.contains($0) } + [l.safety] }
       var tone = ModelTrainer(options: options).train(
         featureSets: lines.map { HerLineAnalyzer.features($0.line, before: $0.before) }, labels: lines.map(toneLabels),
-        provenance: "her-side tone model, trained on \(lines.count) lines, seed \(seed)")
+        provenance: "her-side tone model, trained on \(lines.count) lines, seed \(seed)\(orders > 1 ? ", \(orders) orders" : "")")
 
       let fingerprint = QuestionRecognizer.fingerprint(of: script)
       var examples = QuestionRecognizer.phrasings(of: script)
@@ -86,9 +91,10 @@ struct PracticeTrain: ParsableCommand {
       var questionOptions = QuestionRecognizer.defaultOptions
       questionOptions.seed = seed
       questionOptions.epochs = questionEpochs
+      questionOptions.orders = orders
       var questions = QuestionRecognizer.train(
         examples, labels: labels,
-        provenance: "question model for phrasings \(fingerprint); trained on \(examples.count) lines, seed \(seed)",
+        provenance: "question model for phrasings \(fingerprint); trained on \(examples.count) lines, seed \(seed)\(orders > 1 ? ", \(orders) orders" : "")",
         options: questionOptions)
       var summary = "Trained on \(lines.count) lines: tone \(tone.featureCount) features, questions \(questions.featureCount) features.\n"
       if !devLines.isEmpty {

@@ -46,6 +46,9 @@ struct Train: ParsableCommand {
   @Option(help: "Leave out features seen in fewer training replies than this.")
   var minCount: Int = ModelTrainer.Options().minCount
 
+  @Option(help: "Example orders whose weights are averaged (seeds seed, seed+1, ...).")
+  var orders: Int = 1
+
   @Option(help: ArgumentHelp("Train on this share of the corpus (0 to 1, chosen by the seed), for a learning curve.", valueName: "x"))
   var fraction: Double = 1
 
@@ -63,6 +66,7 @@ struct Train: ParsableCommand {
     if !(learningRate > 0 && learningRate <= 10) { throw ValidationError("--learning-rate must be above 0 and at most 10") }
     if !(l2 >= 0 && l2 <= 1) { throw ValidationError("--l2 must be between 0 and 1") }
     if !(1...1000).contains(minCount) { throw ValidationError("--min-count must be between 1 and 1000") }
+    if !(1...100).contains(orders) { throw ValidationError("--orders must be between 1 and 100") }
   }
 
   func run() throws {
@@ -84,13 +88,14 @@ struct Train: ParsableCommand {
       options.learningRate = learningRate
       options.l2 = l2
       options.minCount = minCount
+      options.orders = orders
       var workspace = AnalysisWorkspace()
       func featurize(_ r: LabeledReply) -> ReplyFeatures {
         ReplyFeatures(
           reply: r.reply, question: r.question,
           lexicon: lexical.analyze(r.reply, question: r.question, workspace: &workspace))
       }
-      let provenance = "trained on \(examples.count) replies, seed \(seed), \(epochs) epochs"
+      let provenance = "trained on \(examples.count) replies, seed \(seed), \(epochs) epochs\(orders > 1 ? ", \(orders) orders" : "")"
       var model = ModelTrainer(options: options).train(examples, featurize: featurize, provenance: provenance)
       var summary = "Trained on \(examples.count) replies: \(model.featureCount) features kept.\n"
       if !dev.isEmpty {

@@ -48,6 +48,27 @@ final class SignalModelTests: XCTestCase {
     XCTAssertGreaterThan(q[SignalID.coldness.order], 0.5)
   }
 
+  func testAveragingOrdersAveragesTheRunsBiases() {
+    func train(seed: UInt64, orders: Int) -> SignalModel {
+      var options = ModelTrainer.Options()
+      options.seed = seed
+      options.minCount = 1
+      options.orders = orders
+      return ModelTrainer(options: options).train(Self.corpus, featurize: Self.features, provenance: "test")
+    }
+    let averaged = train(seed: 1, orders: 3)
+    XCTAssertEqual(averaged.encoded(), train(seed: 1, orders: 3).encoded(), "deterministic")
+    XCTAssertEqual(train(seed: 1, orders: 1).encoded(), Self.train().encoded(), "one order is the plain run")
+    // The biases are averaged exactly (they are not quantised): the mean of the runs with seeds 1, 2, 3.
+    let runs = (1...3).map { train(seed: UInt64($0), orders: 1) }
+    for s in 0..<averaged.outputs {
+      let mean = runs.map { $0.biases[s] }.reduce(0, +) / 3
+      XCTAssertEqual(averaged.biases[s], mean, accuracy: 1e-5)
+    }
+    let p = averaged.probabilities(ReplyFeatures(reply: "I regret it so much", question: nil, lexicon: nil))
+    XCTAssertGreaterThan(p[SignalID.remorse.order], 0.5)
+  }
+
   func testEvidenceIsTheWordThatWeighedMost() {
     let model = Self.train()
     let f = ReplyFeatures(reply: "Honestly the regret is huge", question: nil, lexicon: nil)
