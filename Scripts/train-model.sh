@@ -22,7 +22,7 @@ trap 'rm -rf "$tmp"' EXIT
 her=Scripts/data/her-corpus
 her_dev=()
 for f in "$her"/dev/*.jsonl; do her_dev+=(--dev "$f"); done
-"$bin" practice train "$her"/train/*.jsonl "${her_dev[@]}" --seed 1 --out "$tmp/her-tone.model" \
+"$bin" practice train "$her"/train/*.jsonl "${her_dev[@]}" --seed 1 --orders 5 --out "$tmp/her-tone.model" \
   --questions-out "$tmp/her-questions.model"
 embed_her() { # tone-file questions-file swift-file
   {

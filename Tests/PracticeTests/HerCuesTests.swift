@@ -14,6 +14,12 @@ final class HerCuesTests: XCTestCase {
     XCTAssertEqual(HerCues.builtIn.find(in: "I'm disgusted.").map(\.sign), [.contempt], "a * matches any ending")
   }
 
+  func testANegationDoesNotReachAcrossASentenceEnd() {
+    let found = HerCues.builtIn.find(in: "Will you go slowly this time or not? Answer me.")
+    XCTAssertEqual(found.map(\.sign), [.pressing])
+    XCTAssertEqual(HerCues.builtIn.find(in: "I will not answer me questions").map(\.sign), [], "inside the clause it still does")
+  }
+
   func testAMistakeInTheFileNamesItsLine() {
     XCTAssertThrowsError(try HerCues(text: "# c\ncalmm: hello\n", source: "c.txt")) {
       XCTAssertEqual("\($0)", "c.txt:2:1: error: `calmm` is not a sign of her side; did you mean `calm`?")

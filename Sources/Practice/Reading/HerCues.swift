@@ -56,7 +56,7 @@ public struct HerCues: Sendable {
     let words = Self.words(in: line)
     var found: [(sign: HerSign, evidence: Evidence)] = []
     for i in words.indices {
-      if i > 0 && Self.negators.contains(words[i - 1].word) { continue }
+      if i > 0 && !words[i].afterBreak && Self.negators.contains(words[i - 1].word) { continue }
       for c in (byFirstWord[words[i].word] ?? []) + (byFirstWord["*"] ?? []) {
         let cue = cues[c]
         guard i + cue.words.count <= words.count, !found.contains(where: { $0.sign == cue.sign }) else { continue }
@@ -77,25 +77,35 @@ public struct HerCues: Sendable {
     return found.sorted { $0.evidence.start < $1.evidence.start }
   }
 
-  /// The words of `text`, lower case, apostrophes dropped, with their Unicode scalar offsets.
-  static func words(in text: String) -> [(word: String, start: Int, end: Int)] {
-    var out: [(word: String, start: Int, end: Int)] = []
+  /// The words of `text`, lower case, apostrophes dropped, with their Unicode scalar offsets and
+  /// whether a sentence or clause break (". ? ! , ; :") comes between them and the word before.
+  static func words(in text: String) -> [(word: String, start: Int, end: Int, afterBreak: Bool)] {
+    var out: [(word: String, start: Int, end: Int, afterBreak: Bool)] = []
     var word = ""
     var start = 0
     var offset = 0
+    var pendingBreak = false
+    var wordAfterBreak = false
     for scalar in text.unicodeScalars {
       if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "*" || scalar == "-" {
-        if word.isEmpty { start = offset }
+        if word.isEmpty {
+          start = offset
+          wordAfterBreak = pendingBreak
+          pendingBreak = false
+        }
         word.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
       } else if scalar == "'" || scalar == "\u{2019}" {
         // "don't" is "dont"
-      } else if !word.isEmpty {
-        out.append((word, start, offset))
-        word = ""
+      } else {
+        if !word.isEmpty {
+          out.append((word, start, offset, wordAfterBreak))
+          word = ""
+        }
+        if ".?!,;:\n".unicodeScalars.contains(scalar) { pendingBreak = true }
       }
       offset += 1
     }
-    if !word.isEmpty { out.append((word, start, offset)) }
+    if !word.isEmpty { out.append((word, start, offset, wordAfterBreak)) }
     return out
   }
 }

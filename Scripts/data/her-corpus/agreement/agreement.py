@@ -7,6 +7,9 @@ sign; macro-average kappa; question agreement (exact id match, and Cohen's kappa
 null as its own category). Refuses to open anything under /blind/.
 
 Usage: python3 agreement.py [--out kappa.txt] [--disagreements]
+       python3 agreement.py --second second-reader-2.jsonl --original ../train/h13.jsonl ... --out kappa-2.txt
+(the second form compares another second reader's labels with the named files; when those carry a
+`safety` field, safety agreement is reported too)
 """
 import argparse, json, math, os, sys
 from collections import Counter
@@ -47,13 +50,17 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=os.path.join(HERE, "kappa.txt"))
     ap.add_argument("--disagreements", action="store_true", help="print the lines each sign disagrees on")
+    ap.add_argument("--second", default=SECOND, help="the second reader's labels")
+    ap.add_argument("--original", nargs="+", default=ORIGINAL, help="the files with the writers' labels")
+    ap.add_argument("--sample", default="random.Random(11) sample of train/h01-h03 + dev/h04",
+                    help="how the sample was drawn (for the report)")
     args = ap.parse_args()
     if "/blind/" in os.path.abspath(args.out):
         sys.exit("refusing to write under /blind/")
 
-    second = read_jsonl(SECOND)
+    second = read_jsonl(args.second)
     orig = {}
-    for p in ORIGINAL:
+    for p in args.original:
         for r in read_jsonl(p):
             orig[r["id"]] = r
     missing = [r["id"] for r in second if r["id"] not in orig]
@@ -88,7 +95,7 @@ def main():
 
     out = []
     out.append(f"Her-side corpus: second reader vs original labels, n = {n} lines "
-               f"(random.Random(11) sample of train/h01-h03 + dev/h04)")
+               f"({args.sample})")
     out.append("")
     out.append(f"{'sign':<20}{'kappa':>7}{'raw':>7}{'orig n':>8}{'2nd n':>7}{'both':>6}{'orig only':>11}{'2nd only':>10}")
     out.append("-" * 76)
@@ -107,6 +114,13 @@ def main():
     if conf:
         out.append("  question disagreements (orig -> 2nd): " +
                    ", ".join(f"{x}->{y} x{c}" for (x, y), c in conf.most_common()))
+    if any("safety" in o for o, _ in pairs) and all("safety" in r for _, r in pairs):
+        sa = [bool(o.get("safety")) for o, _ in pairs]
+        sb = [bool(r["safety"]) for _, r in pairs]
+        out.append("")
+        out.append(f"Safety (her line speaks of danger): kappa {cohen_kappa(sa, sb):.3f}, raw "
+                   f"{sum(x == y for x, y in zip(sa, sb)) / n:.3f}; true: orig {sum(sa)}, 2nd {sum(sb)}, both "
+                   f"{sum(x and y for x, y in zip(sa, sb))}")
     if unknown:
         out.append(f"  WARNING: sign ids outside the 13: {dict(unknown)}")
     text = "\n".join(out) + "\n"
