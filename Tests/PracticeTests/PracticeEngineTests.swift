@@ -90,7 +90,7 @@ final class PracticeEngineTests: XCTestCase {
     _ = engine.apply(.start)
     for line in [
       "So what were you up to all those months?", "When did it hit you that you still cared about me?",
-      "You just vanished on me. Why?",
+      "You just vanished on me. Why?", "I see.", "Carry on.", "Continue.", "Keep going.",
     ] {
       _ = engine.apply(.line(line, safetyCheck: nil))
       XCTAssertEqual(engine.phase, .talking, line)

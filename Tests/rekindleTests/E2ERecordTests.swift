@@ -47,7 +47,9 @@ final class E2ERecordTests: HardeningTestCase {
     let resumed = try run(
       ["chat", "--resume", record.path], stdin: .pipe(Data("It was your birthday. I almost called you that night.\n".utf8)))
     XCTAssertTrue(resumed.exited(0), resumed.summary)
-    XCTAssertEqual(resumed.err, "rekindle: note: \(record.path): rewritten in the current record format (rekindle-record/2)\n")
+    // The old record holds an older model's readings: a reply read differently today is only warned about.
+    let notes = resumed.err.split(separator: "\n").filter { !$0.contains("reads differently than when it was recorded") }
+    XCTAssertEqual(notes, ["rekindle: note: \(record.path): rewritten in the current record format (rekindle-record/2)"])
     XCTAssertTrue(resumed.out.contains("Ask: When did you realize you still have feelings for me?"), resumed.out)
     XCTAssertTrue(resumed.out.contains("> Mostly I was at my brother's place."), "the summary holds the old replies")
     let objects = jsonObjects(try Data(contentsOf: record))

@@ -44,14 +44,17 @@ public struct HerLineAnalyzer: Sendable {
     read(line, before: before).signs
   }
 
-  /// The signs of her line, and the model's probability that she speaks of danger with the level
-  /// from which it counts.
-  public func read(_ line: String, before: String?) -> (signs: [HerSignFinding], danger: Double, dangerLevel: Double) {
-    guard let model else { return ([], 0, 1) }
+  /// The signs of her line, the model's probability that she speaks of danger with the level from
+  /// which it counts, and the words that raised it (when it reaches that level).
+  public func read(_ line: String, before: String?)
+    -> (signs: [HerSignFinding], danger: Double, dangerLevel: Double, dangerEvidence: [Evidence])
+  {
+    guard let model else { return ([], 0, 1, []) }
     let features = Self.features(line, before: before)
     let probabilities = model.probabilities(features)
     let danger = probabilities[Self.safetyOutput]
     let level = Double(model.thresholds[Self.safetyOutput])
+    let dangerEvidence = danger >= level ? model.evidence(features, output: Self.safetyOutput, in: line) : []
     // A sign the model reads, or one a cue names; a cue's words are its evidence.
     let cues = HerCues.builtIn.find(in: line)
     var found: [HerSignFinding] = []
@@ -63,7 +66,7 @@ public struct HerLineAnalyzer: Sendable {
           sign: sign, evidence: cue.map { [$0.evidence] } ?? model.evidence(features, output: sign.order, in: line),
           confidence: (probabilities[sign.order] * 1000).rounded() / 1000))
     }
-    return (found, danger, level)
+    return (found, danger, level, dangerEvidence)
   }
 
   /// How many questions she fires, and whether her first question opens like a yes/no one.

@@ -45,7 +45,8 @@ public struct HerSafetyCheck: Sendable {
   /// What each reader makes of her line: the her-side model, and the reply analyzer at her levels.
   public func readings(of line: String) -> (her: Bool, reply: Bool) {
     let hers = herAnalyzer.read(line, before: nil)
-    let herFinds = hers.danger >= hers.dangerLevel
+    // A reading with no word behind it (the length or shape of a short line: "I see.") is not danger.
+    let herFinds = hers.danger >= hers.dangerLevel && !hers.dangerEvidence.isEmpty
     // The reply readers learned his words: what he did to her is told by her as "you hit me", by him
     // as "I hit you". Her line is read as said and with the persons swapped.
     var replyFinds = false
