@@ -91,16 +91,36 @@ public struct ConceptTable: Sendable {
   /// The concepts of the phrase whose hash is `key` (empty when none).
   @inline(__always)
   func concepts(_ key: UInt32) -> ArraySlice<Int32> {
-    let mask = slots.count - 1
-    var slot = Int(key) & mask
-    while true {
-      let k = slots[slot]
-      if k == key {
-        let r = ranges[slot]
-        return conceptLists[Int(r.start)..<Int(r.start + r.count)]
+    let r = conceptRange(key)
+    return conceptLists[r]
+  }
+
+  /// Where the concepts of the phrase whose hash is `key` are in ``conceptLists`` (empty when none).
+  @inline(__always)
+  func conceptRange(_ key: UInt32) -> Range<Int> {
+    slots.withUnsafeBufferPointer { slots in
+      let mask = slots.count - 1
+      var slot = Int(key) & mask
+      while true {
+        let k = slots[slot]
+        if k == key {
+          let r = ranges[slot]
+          return Int(r.start)..<Int(r.start + r.count)
+        }
+        if k == 0 { return 0..<0 }
+        slot = (slot + 1) & mask
       }
-      if k == 0 { return [] }
-      slot = (slot + 1) & mask
+    }
+  }
+
+  /// Calls `body` with the concept lists and the concepts' keys and negated keys, for lookups
+  /// without reference counting in a loop.
+  @inline(__always)
+  func withTables<R>(
+    _ body: (_ lists: UnsafeBufferPointer<Int32>, _ keys: UnsafeBufferPointer<UInt32>, _ negated: UnsafeBufferPointer<UInt32>) -> R
+  ) -> R {
+    conceptLists.withUnsafeBufferPointer { lists in
+      keys.withUnsafeBufferPointer { keys in negatedKeys.withUnsafeBufferPointer { body(lists, keys, $0) } }
     }
   }
 

@@ -80,7 +80,7 @@ public struct ReplyFeatures: Sendable {
     features.reserveCapacity(scanner.spans.count * 8 + 16)
     wordKeys = addWordFeatures(scanner)
     if meaning, let vectors = WordVectors.builtIn { addMeaningFeatures(wordKeys, vectors) }
-    addConceptFeatures(scanner, ConceptTable.builtIn)
+    addConceptFeatures(scanner, ConceptTable.builtIn, wordKeys: wordKeys)
     addCharacterFeatures(scanner)
     addShapeFeatures(scanner)
     if let question, !question.isEmpty { addQuestionFeatures(question) }
@@ -149,30 +149,29 @@ public struct ReplyFeatures: Sendable {
 
   /// The concepts of the words and phrases of up to three words ("C"), and inside a negation scope
   /// ("N"), scaled together.
-  private mutating func addConceptFeatures(_ s: WordScanner, _ table: ConceptTable) {
+  private mutating func addConceptFeatures(_ s: WordScanner, _ table: ConceptTable, wordKeys: [UInt32]) {
     let start = features.count
     var negation = 0
-    for i in s.spans.indices {
-      if s.spans[i].clauseStart { negation = 0 }
-      var h = FeatureHash(tag: UInt8(ascii: "P"))
-      for n in 0..<ConceptTable.maxPhraseWords where i + n < s.spans.count {
-        if n > 0 {
-          if s.spans[i + n].clauseStart { break }
-          h.add(UInt8(ascii: " "))
+    table.withTables { lists, keys, negatedKeys in
+      for i in s.spans.indices {
+        if s.spans[i].clauseStart { negation = 0 }
+        var h = FeatureHash(tag: UInt8(ascii: "P"))
+        for n in 0..<ConceptTable.maxPhraseWords where i + n < s.spans.count {
+          if n > 0 {
+            if s.spans[i + n].clauseStart { break }
+            h.add(UInt8(ascii: " "))
+          }
+          s.withWord(i + n) { h.add($0) }
+          for k in table.conceptRange(h.key) {
+            let c = Int(lists[k])
+            append(negation > 0 ? negatedKeys[c] : keys[c], 1, i, i + n + 1)
+          }
         }
-        s.withWord(i + n) { h.add($0) }
-        for c in table.concepts(h.key) {
-          append(negation > 0 ? table.negatedKeys[Int(c)] : table.keys[Int(c)], 1, i, i + n + 1)
+        if Self.negators.contains(wordKeys[i]) {
+          negation = 3
+        } else if negation > 0 {
+          negation -= 1
         }
-      }
-      if s.withWord(i, { word in
-        var w = FeatureHash(tag: UInt8(ascii: "w"))
-        w.add(word)
-        return Self.negators.contains(w.key)
-      }) {
-        negation = 3
-      } else if negation > 0 {
-        negation -= 1
       }
     }
     scale(from: start)
