@@ -16,7 +16,9 @@ struct NestingScan {
   static func firstTooDeep(_ yaml: String, limit: Int) -> (line: Int, column: Int)? {
     var scan = NestingScan()
     var lineNumber = 0
-    for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+    // Every line break YAML knows ends a line here too: LF, CR, CRLF, NEL, LS and PS. A lone CR
+    // counted as part of a comment line once hid a few thousand `{` from the scan.
+    for line in yaml.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
       lineNumber += 1
       if let column = scan.scanLine(Array(line), limit: limit) { return (lineNumber, column) }
     }

@@ -174,6 +174,14 @@ final class ScriptLoaderTests: XCTestCase {
     XCTAssertTrue(loadError(blocks)?.message.contains("nested more than") ?? false)
     let dashes = "- " + String(repeating: "- ", count: 5_000) + "x"
     XCTAssertTrue(loadError(dashes)?.message.contains("nested more than") ?? false)
+    // Found by the script fuzz target: a comment line ended by a lone CR (a line break to YAML) hid
+    // the braces after it from the scan, and the parser's recursion overflowed the stack.
+    for newline in ["\r", "\r\n", "\u{85}", "\u{2028}"] {
+      let hidden = "# note" + newline + String(repeating: "{", count: 3_000)
+      guard let error = loadError(hidden) else { return XCTFail("the deep script loaded") }
+      XCTAssertTrue(error.message.contains("nested more than"), "\(error)")
+      XCTAssertEqual(error.location.line, 2)
+    }
   }
 
   func testEmptyDocument() {
