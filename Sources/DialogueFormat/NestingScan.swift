@@ -62,6 +62,8 @@ struct NestingScan {
         let endsToken = next == " " || next == "\t" || next == "\r" || index == chars.count
         if (c == "-" || c == "?") && endsToken {
           if flow == 0 { indents.append(index) }
+          // Checked here too: a line of nothing but indicators ("? ? ? ...") nests as deep.
+          if indents.count + flow > limit { return index }
           continue
         }
         if c == "&" || c == "!" {  // an anchor or tag before the value: skip it

@@ -176,6 +176,10 @@ final class ScriptLoaderTests: XCTestCase {
     XCTAssertTrue(loadError(dashes)?.message.contains("nested more than") ?? false)
     // Found by the script fuzz target: a comment line ended by a lone CR (a line break to YAML) hid
     // the braces after it from the scan, and the parser's recursion overflowed the stack.
+    // Also found by it: a line of nothing but complex-key indicators, with no value at the end.
+    for indicators in [" " + String(repeating: "?  ", count: 3_000), String(repeating: "- ", count: 3_000)] {
+      XCTAssertTrue(loadError(indicators)?.message.contains("nested more than") ?? false)
+    }
     for newline in ["\r", "\r\n", "\u{85}", "\u{2028}"] {
       let hidden = "# note" + newline + String(repeating: "{", count: 3_000)
       guard let error = loadError(hidden) else { return XCTFail("the deep script loaded") }
