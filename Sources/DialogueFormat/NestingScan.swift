@@ -12,8 +12,53 @@ struct NestingScan {
   private var escaped = false
   private var blockScalarParent: Int?
 
-  /// The line and column where the estimated depth first exceeds `limit`, if it does.
+  /// Flow brackets or compact indicators that no reading of quotes and comments may hide: a
+  /// text whose unclosed `[` and `{` (counted everywhere, quotes and comments included), or a line
+  /// whose leading `- ` / `? ` run, goes past this is refused whatever the scan made of it. Far
+  /// below the few thousand levels that overflow the parser's stack, far above what a script uses.
+  static let backstopLimit = 1_000
+
+  /// The line and column where the estimated depth first exceeds `limit`, if it does; also where a
+  /// plain count of brackets and leading indicators, ignoring quotes and comments, first exceeds
+  /// ``backstopLimit`` (a misread quote must not hide a bomb: the fuzzer found three ways it could).
   static func firstTooDeep(_ yaml: String, limit: Int) -> (line: Int, column: Int)? {
+    firstTooDeepByScan(yaml, limit: limit) ?? firstOverBackstop(yaml, limit: max(limit, backstopLimit))
+  }
+
+  /// The count that ignores quotes and comments: unclosed `[`/`{` over the whole text, plus the
+  /// run of `- ` / `? ` indicators that opens each line.
+  static func firstOverBackstop(_ yaml: String, limit: Int) -> (line: Int, column: Int)? {
+    var flow = 0
+    var lineNumber = 1
+    var column = 0
+    var atLineStart = true
+    var leading = 0
+    var previous: UInt8 = 0x20
+    for byte in yaml.utf8 {
+      if byte == 0x0A || byte == 0x0D {
+        if !(byte == 0x0A && previous == 0x0D) { lineNumber += 1 }
+        column = 0
+        atLineStart = true
+        leading = 0
+        previous = byte
+        continue
+      }
+      column += 1
+      switch byte {
+      case UInt8(ascii: "["), UInt8(ascii: "{"): flow += 1
+      case UInt8(ascii: "]"), UInt8(ascii: "}"): flow = max(0, flow - 1)
+      case UInt8(ascii: "-"), UInt8(ascii: "?"): if atLineStart { leading += 1 }
+      case UInt8(ascii: " "), UInt8(ascii: "\t"): break
+      default: atLineStart = false
+      }
+      if flow + leading > limit { return (lineNumber, column) }
+      previous = byte
+    }
+    return nil
+  }
+
+  /// The scan proper: quotes, comments, block scalars and indentation read as the parser would.
+  private static func firstTooDeepByScan(_ yaml: String, limit: Int) -> (line: Int, column: Int)? {
     var scan = NestingScan()
     var lineNumber = 0
     // Every line break YAML knows ends a line here too: LF, CR, CRLF, NEL, LS and PS. A lone CR
@@ -87,7 +132,9 @@ struct NestingScan {
           valueStart = true
         }
       case "]", "}": if flow > 0 { flow -= 1 }
-      case "\"", "'": if flow > 0 && " [{,:".contains(previous) { quote = c }
+      // A quote opens a quoted scalar only where a value can start. Not after a bare ':' ("d:\"..."
+      // is one plain scalar to the parser): taking it for a quote hid the brackets after it.
+      case "\"", "'": if flow > 0 && " [{,".contains(previous) { quote = c }
       case ",": if flow > 0 { valueStart = true }
       case ":": if " \t\r[{".contains(next) || index == chars.count { valueStart = true }
       default: break

@@ -180,6 +180,13 @@ final class ScriptLoaderTests: XCTestCase {
     for indicators in [" " + String(repeating: "?  ", count: 3_000), String(repeating: "- ", count: 3_000)] {
       XCTAssertTrue(loadError(indicators)?.message.contains("nested more than") ?? false)
     }
+    // And: a '"' right after a ':' inside brackets ("d:\"") is not a quote to the parser.
+    let unquoted = "k: [d:\"" + String(repeating: "[", count: 3_000)
+    XCTAssertTrue(loadError(unquoted)?.message.contains("nested more than") ?? false, "\(String(describing: loadError(unquoted)))")
+    // Whatever the scan makes of quotes, a plain count of brackets backs it up: here a line that
+    // opens with '"' inside a plain scalar is no quote to the parser, and hid the brackets after it.
+    let misread = "k: a\n \"\n" + String(repeating: "[", count: 3_000)
+    XCTAssertTrue(loadError(misread)?.message.contains("nested more than") ?? false, "\(String(describing: loadError(misread)))")
     for newline in ["\r", "\r\n", "\u{85}", "\u{2028}"] {
       let hidden = "# note" + newline + String(repeating: "{", count: 3_000)
       guard let error = loadError(hidden) else { return XCTFail("the deep script loaded") }
