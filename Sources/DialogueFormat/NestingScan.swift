@@ -12,17 +12,11 @@ struct NestingScan {
   private var escaped = false
   private var blockScalarParent: Int?
 
-  /// Flow brackets or compact indicators that no reading of quotes and comments may hide: a
-  /// text whose unclosed `[` and `{` (counted everywhere, quotes and comments included), or a line
-  /// whose leading `- ` / `? ` run, goes past this is refused whatever the scan made of it. Far
-  /// below the few thousand levels that overflow the parser's stack, far above what a script uses.
-  static let backstopLimit = 1_000
-
-  /// The line and column where the estimated depth first exceeds `limit`, if it does; also where a
-  /// plain count of brackets and leading indicators, ignoring quotes and comments, first exceeds
-  /// ``backstopLimit`` (a misread quote must not hide a bomb: the fuzzer found three ways it could).
-  static func firstTooDeep(_ yaml: String, limit: Int) -> (line: Int, column: Int)? {
-    firstTooDeepByScan(yaml, limit: limit) ?? firstOverBackstop(yaml, limit: max(limit, backstopLimit))
+  /// The line and column where the estimated depth first exceeds `limit`, if it does; otherwise
+  /// where a plain count of brackets and leading indicators, ignoring quotes and comments, first
+  /// exceeds `backstop` (a misread quote must not hide a bomb: the fuzzer found three ways it could).
+  static func firstTooDeep(_ yaml: String, limit: Int, backstop: Int) -> (line: Int, column: Int)? {
+    firstTooDeepByScan(yaml, limit: limit) ?? firstOverBackstop(yaml, limit: max(limit, backstop))
   }
 
   /// The count that ignores quotes and comments: unclosed `[`/`{` over the whole text, plus the
