@@ -29,7 +29,8 @@ final class ReplayTests: XCTestCase {
     let model = Analyzer()
     var engine = DialogueEngine(script: script, analyzer: model)
     _ = try engine.start()
-    let reply = "I am so sorry for what I did, I know I hurt you."
+    // A reply the model reads as a possible concern, not a clear one (the shipped model of session 5).
+    let reply = "Then I'll give my things away. It won't matter after that."
     var analysis = engine.analyze(reply)
     try XCTSkipUnless(analysis.safetyIsUncertain, "the model reads this reply as certain either way")
     analysis = analysis.resolvingSafety(confirmed: false)
