@@ -88,13 +88,6 @@ public struct ConceptTable: Sendable {
     return h.key
   }
 
-  /// The concepts of the phrase whose hash is `key` (empty when none).
-  @inline(__always)
-  func concepts(_ key: UInt32) -> ArraySlice<Int32> {
-    let r = conceptRange(key)
-    return conceptLists[r]
-  }
-
   /// Where the concepts of the phrase whose hash is `key` are in ``conceptLists`` (empty when none).
   @inline(__always)
   func conceptRange(_ key: UInt32) -> Range<Int> {
