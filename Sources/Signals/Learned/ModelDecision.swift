@@ -7,8 +7,9 @@ struct ModelDecision {
   let model: SignalModel
   let reply: UnsafeBufferPointer<UInt8>
 
-  func combine(_ lexical: Analysis, question: String?) -> Analysis {
-    let features = ReplyFeatures(utf8: reply, question: question, lexicon: lexical)
+  /// The combined analysis; `features` is where the reply's features are extracted (its buffers reused).
+  func combine(_ lexical: Analysis, question: UnsafeBufferPointer<UInt8>?, features: inout ReplyFeatures) -> Analysis {
+    features.extract(utf8: reply, question: question, lexicon: lexical)
     var probabilities = model.probabilities(features)
     if lexical.evasive {
       // A reply that does not answer carries no sign just because of what she asked: "Hm." to "Do you

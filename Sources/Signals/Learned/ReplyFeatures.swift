@@ -64,37 +64,68 @@ public struct ReplyFeatures: Sendable {
     return h.key
   }
 
+  /// No features: a value to extract into with ``extract(utf8:question:lexicon:)``, reusing its buffers.
+  public init() {}
+
   /// Extracts the features of `reply`, answering `question`, given what the lexicon found in it;
   /// with `meaning`, also the sum of its words' vectors (the her-side models of practice read it;
   /// the reply model does not, as it did not read better with it on dev).
   public init(reply: String, question: String?, lexicon analysis: Analysis?, meaning: Bool = false) {
     var reply = reply
-    self = reply.withUTF8 { bytes in ReplyFeatures(utf8: bytes, question: question, lexicon: analysis, meaning: meaning) }
+    var questionText = question ?? ""
+    reply.withUTF8 { bytes in
+      questionText.withUTF8 { q in
+        extract(utf8: bytes, question: question == nil ? nil : q, lexicon: analysis, meaning: meaning)
+      }
+    }
   }
 
   /// Extracts the features of a reply given as UTF-8 bytes.
   init(utf8 reply: UnsafeBufferPointer<UInt8>, question: String?, lexicon analysis: Analysis?, meaning: Bool = false) {
-    var scanner = WordScanner()
+    var questionText = question ?? ""
+    questionText.withUTF8 { q in
+      extract(utf8: reply, question: question == nil ? nil : q, lexicon: analysis, meaning: meaning)
+    }
+  }
+
+  /// Replaces these features with those of `reply` (UTF-8), answering `question` (UTF-8), reusing
+  /// the buffers of the previous extraction: the same features as a new value, without allocating.
+  mutating func extract(
+    utf8 reply: UnsafeBufferPointer<UInt8>, question: UnsafeBufferPointer<UInt8>?, lexicon analysis: Analysis?,
+    meaning: Bool = false
+  ) {
+    features.removeAll(keepingCapacity: true)
+    words.removeAll(keepingCapacity: true)
+    wordKeys.removeAll(keepingCapacity: true)
+    meaningRows.removeAll(keepingCapacity: true)
+    meaningFactor = 0
+    questionMarks = 0
     scanner.scan(reply)
-    words = scanner.spans.map { Word(start: Int32($0.start), end: Int32($0.end)) }
+    for span in scanner.spans { words.append(Word(start: Int32(span.start), end: Int32(span.end))) }
     features.reserveCapacity(scanner.spans.count * 8 + 16)
-    wordKeys = addWordFeatures(scanner)
-    if meaning, let vectors = WordVectors.builtIn { addMeaningFeatures(wordKeys, vectors) }
-    addConceptFeatures(scanner, ConceptTable.builtIn, wordKeys: wordKeys)
+    addWordFeatures(scanner)
+    if meaning, let vectors = WordVectors.builtIn { addMeaningFeatures(vectors) }
+    addConceptFeatures(scanner, ConceptTable.builtIn)
     addCharacterFeatures(scanner)
     addShapeFeatures(scanner)
     if let question, !question.isEmpty { addQuestionFeatures(question) }
     if let analysis { addLexiconFeatures(analysis) }
   }
 
+  /// The scanner of the last extraction, kept for its buffers.
+  private var scanner = WordScanner()
+  /// A scanner for the question, kept for its buffers.
+  private var questionScanner = WordScanner()
+  /// The padded word the character n-grams are read from, kept for its buffer.
+  private var padded: [UInt8] = []
+
   // MARK: - Groups
 
-  /// Words, negation-scoped words and word pairs, scaled together by 1/sqrt(count). Returns each
-  /// word's key.
-  private mutating func addWordFeatures(_ s: WordScanner) -> [UInt32] {
+  /// Words, negation-scoped words and word pairs, scaled together by 1/sqrt(count); each word's key
+  /// goes to `wordKeys`.
+  private mutating func addWordFeatures(_ s: WordScanner) {
     let start = features.count
-    var keys: [UInt32] = []
-    keys.reserveCapacity(s.spans.count)
+    let negators = Self.negators
     var negation = 0
     var previous: Int = -1
     for (i, span) in s.spans.enumerated() {
@@ -103,7 +134,7 @@ public struct ReplyFeatures: Sendable {
         var h = FeatureHash(tag: UInt8(ascii: "w"))
         h.add(word)
         append(h.key, 1, i, i + 1)
-        keys.append(h.key)
+        wordKeys.append(h.key)
         if negation > 0 {
           var n = FeatureHash(tag: UInt8(ascii: "n"))
           n.add(word)
@@ -119,26 +150,25 @@ public struct ReplyFeatures: Sendable {
         b.add(UInt8(ascii: " "))
         b.add(word)
         append(b.key, 1, previous >= 0 && !span.clauseStart ? previous : i, i + 1)
-        if Self.negators.contains(h.key) { negation = 3 }
+        if negators.contains(h.key) { negation = 3 }
       }
       previous = i
     }
     scale(from: start)
-    return keys
   }
 
   /// The reply's meaning: its words' vectors summed and scaled to length 1, one feature per
   /// dimension (whole-text features; evidence reads the words' shares from `meaningRows`).
-  private mutating func addMeaningFeatures(_ wordKeys: [UInt32], _ vectors: WordVectors) {
+  private mutating func addMeaningFeatures(_ vectors: WordVectors) {
     var sum = [Float](repeating: 0, count: vectors.dimensions)
     var known = false
-    meaningRows = wordKeys.map { key in
+    for key in wordKeys {
       let row = vectors.row(key)
       if row >= 0 {
         vectors.add(row: row, into: &sum)
         known = true
       }
-      return Int32(row)
+      meaningRows.append(Int32(row))
     }
     guard known else { return }
     let norm = sum.reduce(0) { $0 + $1 * $1 }.squareRoot()
@@ -149,8 +179,10 @@ public struct ReplyFeatures: Sendable {
 
   /// The concepts of the words and phrases of up to three words ("C"), and inside a negation scope
   /// ("N"), scaled together.
-  private mutating func addConceptFeatures(_ s: WordScanner, _ table: ConceptTable, wordKeys: [UInt32]) {
+  private mutating func addConceptFeatures(_ s: WordScanner, _ table: ConceptTable) {
     let start = features.count
+    let negators = Self.negators
+    let wordKeys = self.wordKeys
     var negation = 0
     table.withTables { lists, keys, negatedKeys in
       for i in s.spans.indices {
@@ -167,7 +199,7 @@ public struct ReplyFeatures: Sendable {
             append(negation > 0 ? negatedKeys[c] : keys[c], 1, i, i + n + 1)
           }
         }
-        if Self.negators.contains(wordKeys[i]) {
+        if negators.contains(wordKeys[i]) {
           negation = 3
         } else if negation > 0 {
           negation -= 1
@@ -180,7 +212,9 @@ public struct ReplyFeatures: Sendable {
   /// Character 3- to 5-grams of each word with boundary marks ("<wor", "ord>"), scaled together.
   private mutating func addCharacterFeatures(_ s: WordScanner) {
     let start = features.count
-    var padded: [UInt8] = []
+    var padded = self.padded
+    self.padded = []
+    defer { self.padded = padded }
     padded.reserveCapacity(40)
     for i in s.spans.indices where !s.spans[i].isEmoji {
       padded.removeAll(keepingCapacity: true)
@@ -216,10 +250,11 @@ public struct ReplyFeatures: Sendable {
   }
 
   /// The question's words ("q"): the same reply means different things after different questions.
-  private mutating func addQuestionFeatures(_ question: String) {
-    var q = WordScanner()
-    var text = question
-    text.withUTF8 { q.scan($0) }
+  private mutating func addQuestionFeatures(_ question: UnsafeBufferPointer<UInt8>) {
+    var q = questionScanner
+    questionScanner = WordScanner()
+    defer { questionScanner = q }
+    q.scan(question)
     let start = features.count
     for i in q.spans.indices {
       q.withWord(i) { word in

@@ -24,7 +24,9 @@ extension SignalModel {
     u32(UInt32(featureCount))
     // Entries in row order, so encoding is deterministic.
     var keyOfRow = [UInt32](repeating: 0, count: featureCount)
-    for (slot, key) in keys.enumerated() where key != 0 { keyOfRow[Int(rows[slot])] = key }
+    for entry in slots where UInt32(truncatingIfNeeded: entry) != 0 {
+      keyOfRow[Int(entry >> 32)] = UInt32(truncatingIfNeeded: entry)
+    }
     for (row, key) in keyOfRow.enumerated() {
       u32(key)
       for s in 0..<outputs { out.append(UInt8(bitPattern: weights[row * stride + s])) }

@@ -16,10 +16,9 @@ public struct SignalModel: Sendable {
   /// Weights per row in memory: the outputs padded to a multiple of 16, so a row is whole 16-byte
   /// vector loads (one for a reply model).
   let stride: Int
-  /// Table slots: feature keys (0 = empty); `capacity` is a power of two.
-  let keys: [UInt32]
-  /// Per slot: the entry's row in `weights`.
-  let rows: [Int32]
+  /// Table slots, a power of two of them: the feature key in the low 32 bits (0 = empty) and the
+  /// entry's row in `weights` in the high 32, so a lookup reads one word per probe.
+  let slots: [UInt64]
   /// Quantized weights, `stride` per row (the last of each row is 0).
   let weights: [Int8]
   /// Per signal: the value of one quantization step.
@@ -44,18 +43,17 @@ public struct SignalModel: Sendable {
     stride = (outputs + 15) / 16 * 16
     var capacity = 16
     while capacity < rowKeys.count * 2 { capacity <<= 1 }
-    var keys = [UInt32](repeating: 0, count: capacity)
-    var rows = [Int32](repeating: -1, count: capacity)
+    var slots = [UInt64](repeating: 0, count: capacity)
     var weights = [Int8](repeating: 0, count: rowKeys.count * stride)
     for (row, key) in rowKeys.enumerated() {
       var slot = Int(key) & (capacity - 1)
-      while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & (capacity - 1) }
-      keys[slot] = key
-      rows[slot] = Int32(row)
+      while UInt32(truncatingIfNeeded: slots[slot]) != 0 && UInt32(truncatingIfNeeded: slots[slot]) != key {
+        slot = (slot + 1) & (capacity - 1)
+      }
+      slots[slot] = UInt64(key) | UInt64(row) << 32
       for s in 0..<outputs { weights[row * stride + s] = rowWeights[row * outputs + s] }
     }
-    self.keys = keys
-    self.rows = rows
+    self.slots = slots
     self.weights = weights
     self.scales = scales
     self.biases = biases
@@ -68,8 +66,7 @@ public struct SignalModel: Sendable {
   init(copying model: SignalModel, thresholds: [Float], safetyAskThreshold: Float) {
     outputs = model.outputs
     stride = model.stride
-    keys = model.keys
-    rows = model.rows
+    slots = model.slots
     weights = model.weights
     scales = model.scales
     biases = model.biases
@@ -89,11 +86,12 @@ public struct SignalModel: Sendable {
   /// The row of `key`, or -1.
   @inline(__always)
   func row(_ key: UInt32) -> Int {
-    let mask = keys.count - 1
+    let mask = slots.count - 1
     var slot = Int(key) & mask
     while true {
-      let k = keys[slot]
-      if k == key { return Int(rows[slot]) }
+      let entry = slots[slot]
+      let k = UInt32(truncatingIfNeeded: entry)
+      if k == key { return Int(entry >> 32) }
       if k == 0 { return -1 }
       slot = (slot + 1) & mask
     }
@@ -107,16 +105,19 @@ public struct SignalModel: Sendable {
     for block in Swift.stride(from: 0, to: outputs, by: 16) {
       var sums = SIMD16<Float>(repeating: 0)
       weights.withUnsafeBytes { w in
-        keys.withUnsafeBufferPointer { k in
-          rows.withUnsafeBufferPointer { r in
-            let mask = k.count - 1
-            for f in features.features where !(replyOnly && f.fromQuestion) {
-              var slot = Int(f.key) & mask
-              while k[slot] != f.key && k[slot] != 0 { slot = (slot + 1) & mask }
-              guard k[slot] != 0 else { continue }
-              let row = w.loadUnaligned(fromByteOffset: Int(r[slot]) * self.stride + block, as: SIMD16<Int8>.self)
-              sums += f.value * SIMD16<Float>(row)
+        slots.withUnsafeBufferPointer { table in
+          let mask = table.count - 1
+          for f in features.features where !(replyOnly && f.fromQuestion) {
+            var slot = Int(f.key) & mask
+            var entry = table[slot]
+            while UInt32(truncatingIfNeeded: entry) != f.key {
+              if UInt32(truncatingIfNeeded: entry) == 0 { break }
+              slot = (slot + 1) & mask
+              entry = table[slot]
             }
+            guard UInt32(truncatingIfNeeded: entry) != 0 else { continue }
+            let row = w.loadUnaligned(fromByteOffset: Int(entry >> 32) * self.stride + block, as: SIMD16<Int8>.self)
+            sums += f.value * SIMD16<Float>(row)
           }
         }
       }

@@ -37,6 +37,11 @@ struct WordScanner {
   mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
     spans.removeAll(keepingCapacity: true)
     text.removeAll(keepingCapacity: true)
+    questionMarks = 0
+    exclamations = 0
+    ellipses = 0
+    capitalWords = 0
+    emojiCount = 0
     var i = 0
     let n = bytes.count
     var wordStart = -1

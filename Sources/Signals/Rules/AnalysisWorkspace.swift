@@ -10,6 +10,7 @@ public struct AnalysisWorkspace {
   var viable: [UInt64] = []
   var candidates: [Int32] = []
   var rules = RuleScratch()
+  var features = ReplyFeatures()
 
   public init() {
     tokens.reserveCapacity(256)

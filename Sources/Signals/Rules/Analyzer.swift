@@ -113,8 +113,7 @@ public struct Analyzer: Sendable {
     let analysis = rules.evaluate(reply: reply)
     ws.rules = rules.scratch
     guard let model else { return analysis }
-    return ModelDecision(model: model, reply: reply).combine(
-      analysis, question: question.map { String(decoding: $0, as: UTF8.self) })
+    return ModelDecision(model: model, reply: reply).combine(analysis, question: question, features: &ws.features)
   }
 }
 
