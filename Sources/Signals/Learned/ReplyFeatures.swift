@@ -1,4 +1,4 @@
-/// The features the learned model reads from one reply: hashed words, word pairs, character n-grams
+/// The features the learned model reads from one reply: hashed words, word pairs and triples, character n-grams
 /// and negation-scoped words (each tied to the words it came from, for evidence), the reply's meaning
 /// (the sum of its words' ``WordVectors``), the question's words, the reply's length and shape, and
 /// what the lexicon found.
@@ -104,6 +104,7 @@ public struct ReplyFeatures: Sendable {
     for span in scanner.spans { words.append(Word(start: Int32(span.start), end: Int32(span.end))) }
     features.reserveCapacity(scanner.spans.count * 8 + 16)
     addWordFeatures(scanner)
+    addTripleFeatures(scanner)
     if meaning, let vectors = WordVectors.builtIn { addMeaningFeatures(vectors) }
     addConceptFeatures(scanner, ConceptTable.builtIn)
     addCharacterFeatures(scanner)
@@ -120,6 +121,22 @@ public struct ReplyFeatures: Sendable {
   private var padded: [UInt8] = []
 
   // MARK: - Groups
+
+  /// Three words in a row inside one clause ("t"), scaled together: what a word pair cannot tell
+  /// ("not that bad" from "that bad"). Each is tied to its three words.
+  private mutating func addTripleFeatures(_ s: WordScanner) {
+    let start = features.count
+    for i in s.spans.indices where i >= 2 && !s.spans[i].clauseStart && !s.spans[i - 1].clauseStart {
+      var h = FeatureHash(tag: UInt8(ascii: "t"))
+      s.withWord(i - 2) { h.add($0) }
+      h.add(UInt8(ascii: " "))
+      s.withWord(i - 1) { h.add($0) }
+      h.add(UInt8(ascii: " "))
+      s.withWord(i) { h.add($0) }
+      append(h.key, 1, i - 2, i + 1)
+    }
+    scale(from: start)
+  }
 
   /// Words, negation-scoped words and word pairs, scaled together by 1/sqrt(count); each word's key
   /// goes to `wordKeys`.

@@ -6,7 +6,7 @@ struct Train: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Train a model from labeled replies (JSON Lines with reply, question, signals).",
     discussion: """
-      Learns one weight per signal for each word, word pair and word piece seen in at least two \
+      Learns one weight per signal for each word, word pair, word triple and word piece seen in at least two \
       training replies, with the lexicon's findings as extra features (logistic regression, \
       deterministic for a given --seed). With --dev, each signal's threshold is chosen on those \
       replies (the best F1; for safety a 'stop' threshold of high precision and a lower 'ask her first' \
