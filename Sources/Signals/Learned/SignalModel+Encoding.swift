@@ -72,25 +72,22 @@ extension SignalModel {
     guard count <= (bytes.count - reader.offset) / (4 + outputs) else {
       throw ModelError(source: source, message: "the model file is cut off (\(count) features announced)")
     }
-    var rowKeys: [UInt32] = []
-    var rowWeights: [Int8] = []
-    rowKeys.reserveCapacity(count)
-    rowWeights.reserveCapacity(count * outputs)
-    var seen = Set<UInt32>(minimumCapacity: count)
-    for _ in 0..<count {
+    // The table is filled as the rows are read, with no copy of them in between: decoding the
+    // built-in model is part of every start-up's peak memory.
+    var table = SignalModel.Table(outputs: outputs, count: count)
+    for row in 0..<count {
       let key = try reader.u32()
-      guard key != 0, seen.insert(key).inserted else {
+      let weights = try reader.bytes(outputs)
+      guard key != 0, table.insert(key: key, row: row, weights: weights) else {
         throw ModelError(source: source, message: "the model file repeats a feature or has an empty one")
       }
-      rowKeys.append(key)
-      for b in try reader.bytes(outputs) { rowWeights.append(Int8(bitPattern: b)) }
     }
     guard reader.offset == bytes.count else {
       throw ModelError(source: source, message: "the model file has \(bytes.count - reader.offset) bytes past its end")
     }
     self.init(
-      outputs: outputs, rowKeys: rowKeys, rowWeights: rowWeights, scales: scales, biases: biases, thresholds: thresholds,
-      safetyAskThreshold: ask, provenance: provenance)
+      outputs: outputs, table: table, scales: scales, biases: biases, thresholds: thresholds, safetyAskThreshold: ask,
+      provenance: provenance)
   }
 }
 

@@ -33,28 +33,66 @@ public struct SignalModel: Sendable {
   /// What the model was trained on, for `--version`-style reports (free text).
   public let provenance: String
 
+  /// The weight table being built: slots and quantized rows, `stride` weights per row.
+  struct Table {
+    let outputs: Int
+    let stride: Int
+    var slots: [UInt64]
+    var weights: [Int8]
+
+    /// An empty table for `count` rows of `outputs` weights.
+    init(outputs: Int, count: Int) {
+      self.outputs = outputs
+      stride = (outputs + 15) / 16 * 16
+      var capacity = 16
+      while capacity < count * 2 { capacity <<= 1 }
+      slots = [UInt64](repeating: 0, count: capacity)
+      weights = [Int8](repeating: 0, count: count * stride)
+    }
+
+    /// Stores row `row` (its `outputs` weights as bytes) under `key`; false when `key` is already there.
+    mutating func insert<C: Collection>(key: UInt32, row: Int, weights row8: C) -> Bool where C.Element == UInt8 {
+      let mask = slots.count - 1
+      var slot = Int(key) & mask
+      while UInt32(truncatingIfNeeded: slots[slot]) != 0 {
+        if UInt32(truncatingIfNeeded: slots[slot]) == key { return false }
+        slot = (slot + 1) & mask
+      }
+      slots[slot] = UInt64(key) | UInt64(row) << 32
+      var k = row * stride
+      for b in row8.prefix(outputs) {
+        weights[k] = Int8(bitPattern: b)
+        k += 1
+      }
+      return true
+    }
+  }
+
   /// A model from its rows: `rowKeys[i]` is the feature key of row `i`, whose `outputs` weights start
   /// at `rowWeights[i * outputs]`.
   init(
     outputs: Int, rowKeys: [UInt32], rowWeights: [Int8], scales: [Float], biases: [Float], thresholds: [Float],
     safetyAskThreshold: Float, provenance: String
   ) {
-    self.outputs = outputs
-    stride = (outputs + 15) / 16 * 16
-    var capacity = 16
-    while capacity < rowKeys.count * 2 { capacity <<= 1 }
-    var slots = [UInt64](repeating: 0, count: capacity)
-    var weights = [Int8](repeating: 0, count: rowKeys.count * stride)
+    var table = Table(outputs: outputs, count: rowKeys.count)
     for (row, key) in rowKeys.enumerated() {
-      var slot = Int(key) & (capacity - 1)
-      while UInt32(truncatingIfNeeded: slots[slot]) != 0 && UInt32(truncatingIfNeeded: slots[slot]) != key {
-        slot = (slot + 1) & (capacity - 1)
-      }
-      slots[slot] = UInt64(key) | UInt64(row) << 32
-      for s in 0..<outputs { weights[row * stride + s] = rowWeights[row * outputs + s] }
+      _ = table.insert(
+        key: key, row: row, weights: rowWeights[(row * outputs)..<(row * outputs + outputs)].lazy.map { UInt8(bitPattern: $0) })
     }
-    self.slots = slots
-    self.weights = weights
+    self.init(
+      outputs: outputs, table: table, scales: scales, biases: biases, thresholds: thresholds,
+      safetyAskThreshold: safetyAskThreshold, provenance: provenance)
+  }
+
+  /// A model from a filled table.
+  init(
+    outputs: Int, table: Table, scales: [Float], biases: [Float], thresholds: [Float], safetyAskThreshold: Float,
+    provenance: String
+  ) {
+    self.outputs = outputs
+    stride = table.stride
+    slots = table.slots
+    weights = table.weights
     self.scales = scales
     self.biases = biases
     self.thresholds = thresholds

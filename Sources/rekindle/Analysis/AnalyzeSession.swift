@@ -10,7 +10,7 @@ func isStandardOutputTerminal() -> Bool { isatty(1) == 1 }
 
 /// The streaming loop behind `rekindle analyze`: one output line per input line, in order.
 ///
-/// Lines are gathered into batches (up to 4,096 lines or 1 MiB); a batch is split across `jobs`
+/// Lines are gathered into batches (up to 512 lines or 128 KiB: small, so their outputs stay small); a batch is split across `jobs`
 /// worker threads while the main thread reads the next one and writes the output of the one
 /// before (two batches alternate), and outputs are written in input order. A batch is also
 /// finished whenever reading would block, so a slow pipe gets each result as soon as its line
@@ -28,8 +28,8 @@ final class AnalyzeSession {
   private var spare: Batch?
   private var batchSource = ""
 
-  static let batchLines = 4096
-  static let batchBytesLimit = 1 << 20
+  static let batchLines = 512
+  static let batchBytesLimit = 1 << 17
 
   /// The default number of worker threads: the cores, at most 8.
   static var defaultJobs: Int { max(1, min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 8)) }
@@ -128,54 +128,58 @@ final class AnalyzeSession {
 /// One batch of lines: their bytes back to back, where each starts, their numbers, and once
 /// analysed, the output and messages of each part. Filled by the reading thread, then analysed by
 /// the workers (each part reads its own lines and writes only its own slot), then read back:
-/// never two at once, so the sharing is safe.
+/// never two at once, so the sharing is safe. Its buffers and the parts' workspaces are kept from
+/// one batch to the next, so a long run allocates no more than its first two batches did.
 private final class Batch: @unchecked Sendable {
   var bytes: [UInt8] = []
   var starts: [Int] = []
   var numbers: [Int] = []
   var outputs: [OutputBuffer] = []
   var errors: [[String]] = []
+  private var workspaces: [AnalysisWorkspace] = []
 
   func clear() {
     bytes.removeAll(keepingCapacity: true)
     starts.removeAll(keepingCapacity: true)
     numbers.removeAll(keepingCapacity: true)
-    outputs = []
+    for part in outputs.indices { outputs[part].reset() }
     errors = []
   }
 
   /// Analyses the lines in `parts` parts at once.
   func analyze(work: LineAnalysis, source: String, parts: Int) {
     let count = starts.count
-    outputs = [OutputBuffer](repeating: OutputBuffer(descriptor: -1, capacity: 0), count: parts)
-    errors = [[String]](repeating: [], count: parts)
+    while outputs.count < parts { outputs.append(OutputBuffer(descriptor: -1, capacity: 0)) }
+    while workspaces.count < parts { workspaces.append(AnalysisWorkspace()) }
+    errors = [[String]](repeating: [], count: outputs.count)
     starts.append(bytes.count)
     starts.withUnsafeBufferPointer { starts in
       numbers.withUnsafeBufferPointer { numbers in
         bytes.withUnsafeBufferPointer { bytes in
           outputs.withUnsafeMutableBufferPointer { outs in
             errors.withUnsafeMutableBufferPointer { errs in
-              let perPart = (count + parts - 1) / parts
-              let view = BatchView(starts: starts, numbers: numbers, bytes: bytes, outs: outs, errs: errs)
-              DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let (starts, numbers, bytes, outs, errs) = (view.starts, view.numbers, view.bytes, view.outs, view.errs)
-                var workspace = AnalysisWorkspace()
-                var local = OutputBuffer(descriptor: -1, capacity: 0)
-                var messages: [String] = []
-                let first = part * perPart
-                let last = min(count, first + perPart)
-                if first < last {
-                  for k in first..<last {
-                    let line = UnsafeBufferPointer(rebasing: bytes[starts[k]..<starts[k + 1]])
-                    if let message = work.handle(
-                      line, number: numbers[k], source: source, workspace: &workspace, out: &local)
-                    {
-                      messages.append(message)
+              workspaces.withUnsafeMutableBufferPointer { spaces in
+                let perPart = (count + parts - 1) / parts
+                let view = BatchView(starts: starts, numbers: numbers, bytes: bytes, outs: outs, errs: errs, spaces: spaces)
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                  let (starts, numbers, bytes, outs, errs) = (view.starts, view.numbers, view.bytes, view.outs, view.errs)
+                  // Each part works in its own workspace and output buffer, in place.
+                  let spaces = view.spaces
+                  var messages: [String] = []
+                  let first = part * perPart
+                  let last = min(count, first + perPart)
+                  if first < last {
+                    for k in first..<last {
+                      let line = UnsafeBufferPointer(rebasing: bytes[starts[k]..<starts[k + 1]])
+                      if let message = work.handle(
+                        line, number: numbers[k], source: source, workspace: &spaces[part], out: &outs[part])
+                      {
+                        messages.append(message)
+                      }
                     }
                   }
+                  errs[part] = messages
                 }
-                outs[part] = local
-                errs[part] = messages
               }
             }
           }
@@ -193,4 +197,5 @@ private struct BatchView: @unchecked Sendable {
   let bytes: UnsafeBufferPointer<UInt8>
   let outs: UnsafeMutableBufferPointer<OutputBuffer>
   let errs: UnsafeMutableBufferPointer<[String]>
+  let spaces: UnsafeMutableBufferPointer<AnalysisWorkspace>
 }

@@ -18,6 +18,9 @@ struct OutputBuffer: JSONSink {
     bytes.reserveCapacity(capacity + 1024)
   }
 
+  /// Forgets what is buffered, keeping the memory for what comes next.
+  mutating func reset() { bytes.removeAll(keepingCapacity: true) }
+
   @inline(__always)
   mutating func append(_ byte: UInt8) { bytes.append(byte) }
 
