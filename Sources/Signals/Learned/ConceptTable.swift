@@ -19,6 +19,9 @@ public struct ConceptTable: Sendable {
   private let slots: [UInt32]
   private let ranges: [(start: Int32, count: Int32)]
   private let conceptLists: [Int32]
+  /// Open-addressing set of the hashes of the first one or two words of the longer entries (0 =
+  /// empty): a phrase that is not among them cannot grow into an entry, so the lookup stops there.
+  private let prefixSlots: [UInt32]
 
   /// The number of entries.
   public let entryCount: Int
@@ -28,6 +31,7 @@ public struct ConceptTable: Sendable {
   public init(text: String, source: String) throws(ModelError) {
     var names: [String] = []
     var entries: [UInt32: [Int32]] = [:]
+    var prefixes = Set<UInt32>()
     var scanner = WordScanner()
     for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let line = raw.drop { $0 == " " || $0 == "\t" }
@@ -55,7 +59,10 @@ public struct ConceptTable: Sendable {
         }
         var h = FeatureHash(tag: UInt8(ascii: "P"))
         for i in scanner.spans.indices {
-          if i > 0 { h.add(UInt8(ascii: " ")) }
+          if i > 0 {
+            prefixes.insert(h.key)
+            h.add(UInt8(ascii: " "))
+          }
           scanner.withWord(i) { h.add($0) }
         }
         if !(entries[h.key]?.contains(id) ?? false) { entries[h.key, default: []].append(id) }
@@ -76,6 +83,15 @@ public struct ConceptTable: Sendable {
     }
     self.slots = slots
     self.ranges = ranges
+    var prefixCapacity = 16
+    while prefixCapacity < prefixes.count * 2 { prefixCapacity <<= 1 }
+    var prefixSlots = [UInt32](repeating: 0, count: prefixCapacity)
+    for key in prefixes.sorted() {
+      var slot = Int(key) & (prefixCapacity - 1)
+      while prefixSlots[slot] != 0 { slot = (slot + 1) & (prefixCapacity - 1) }
+      prefixSlots[slot] = key
+    }
+    self.prefixSlots = prefixSlots
     conceptLists = lists
     entryCount = entries.count
     keys = names.map { Self.key(tag: "C", $0) }
@@ -101,6 +117,21 @@ public struct ConceptTable: Sendable {
           return Int(r.start)..<Int(r.start + r.count)
         }
         if k == 0 { return 0..<0 }
+        slot = (slot + 1) & mask
+      }
+    }
+  }
+
+  /// Whether a phrase whose hash is `key` begins a longer entry.
+  @inline(__always)
+  func isPrefix(_ key: UInt32) -> Bool {
+    prefixSlots.withUnsafeBufferPointer { slots in
+      let mask = slots.count - 1
+      var slot = Int(key) & mask
+      while true {
+        let k = slots[slot]
+        if k == key { return true }
+        if k == 0 { return false }
         slot = (slot + 1) & mask
       }
     }

@@ -215,6 +215,7 @@ public struct ReplyFeatures: Sendable {
             let c = Int(lists[k])
             append(negation > 0 ? negatedKeys[c] : keys[c], 1, i, i + n + 1)
           }
+          if n + 1 < ConceptTable.maxPhraseWords && !table.isPrefix(h.key) { break }
         }
         if negators.contains(wordKeys[i]) {
           negation = 3
@@ -239,12 +240,28 @@ public struct ReplyFeatures: Sendable {
       s.withWord(i) { padded.append(contentsOf: $0) }
       padded.append(UInt8(ascii: ">"))
       if padded.count > 24 { continue }
+      // All 3-grams, then all 4-grams, then all 5-grams (shorter than the padded word); the hash of
+      // the 4- and 5-gram at a position continues the 3-gram's, and each lands in its place.
+      let length = padded.count
+      let count3 = 3 < length ? length - 2 : 0
+      let count4 = 4 < length ? length - 3 : 0
+      let count5 = 5 < length ? length - 4 : 0
+      let base = features.count
+      for _ in 0..<(count3 + count4 + count5) { append(0, 1, i, i + 1) }
       padded.withUnsafeBufferPointer { p in
-        for n in 3...5 where n < p.count {
-          for k in 0...(p.count - n) {
+        features.withUnsafeMutableBufferPointer { f in
+          for k in 0..<count3 {
             var h = FeatureHash(tag: UInt8(ascii: "c"))
-            h.add(UnsafeBufferPointer(rebasing: p[k..<(k + n)]))
-            append(h.key, 1, i, i + 1)
+            h.add(p[k])
+            h.add(p[k + 1])
+            h.add(p[k + 2])
+            f[base + k].key = h.key
+            guard k < count4 else { continue }
+            h.add(p[k + 3])
+            f[base + count3 + k].key = h.key
+            guard k < count5 else { continue }
+            h.add(p[k + 4])
+            f[base + count3 + count4 + k].key = h.key
           }
         }
       }

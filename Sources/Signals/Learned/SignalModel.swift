@@ -155,7 +155,7 @@ public struct SignalModel: Sendable {
             }
             guard UInt32(truncatingIfNeeded: entry) != 0 else { continue }
             let row = w.loadUnaligned(fromByteOffset: Int(entry >> 32) * self.stride + block, as: SIMD16<Int8>.self)
-            sums += f.value * SIMD16<Float>(row)
+            sums += f.value * Self.floats(row)
           }
         }
       }
@@ -251,6 +251,14 @@ public struct SignalModel: Sendable {
     let spans = evidenceSpans(features, output: s)
     var text = text
     return text.withUTF8 { EvidenceBuilder.evidence(forSortedByteSpans: spans, in: $0) }
+  }
+
+  /// The 16 weights as floats (exact), converted lane by lane so the compiler vectorizes it inline.
+  @inline(__always)
+  static func floats(_ row: SIMD16<Int8>) -> SIMD16<Float> {
+    var out = SIMD16<Float>()
+    for i in 0..<16 { out[i] = Float(row[i]) }
+    return out
   }
 
   @inline(__always)
