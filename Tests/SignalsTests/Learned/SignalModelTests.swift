@@ -99,6 +99,13 @@ final class SignalModelTests: XCTestCase {
     let countOffset = 8 + 4 + 4 * 46 + 4 + Array("test".utf8).count
     for i in 0..<4 { huge[countOffset + i] = 0xFF }
     XCTAssertThrowsError(try SignalModel(encoded: huge, source: "m"), "an announced count past the file is refused")
+    // The first row's key written again in the second row's place.
+    var repeated = bytes
+    let rows = countOffset + 4
+    for i in 0..<4 { repeated[rows + 4 + 15 + i] = bytes[rows + i] }
+    XCTAssertThrowsError(try SignalModel(encoded: repeated, source: "m")) { error in
+      XCTAssertTrue("\(error)".contains("repeats a feature"), "\(error)")
+    }
   }
 
   func testThresholdsAreChosenOnDev() {
