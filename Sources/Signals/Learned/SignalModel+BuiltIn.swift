@@ -3,7 +3,7 @@ extension SignalModel {
   /// decoded on first use; nil only in a build made before any model was trained.
   public static let builtIn: SignalModel? = {
     guard !BuiltInModel.base64.isEmpty else { return nil }
-    guard let bytes = Base64.decode(BuiltInModel.base64) else {
+    guard let bytes = Base64.decodeOnce(BuiltInModel.base64) else {
       preconditionFailure("the built-in model is not valid base64")
     }
     do {

@@ -16,7 +16,7 @@ public struct SignalModel: Sendable {
   /// Weights per row in memory: the outputs padded to a multiple of 16, so a row is whole 16-byte
   /// vector loads (one for a reply model).
   let stride: Int
-  /// Table slots, a power of two of them: the feature key in the low 32 bits (0 = empty) and the
+  /// Table slots (at most three quarters used): the feature key in the low 32 bits (0 = empty) and the
   /// entry's row in `weights` in the high 32, so a lookup reads one word per probe.
   let slots: [UInt64]
   /// Quantized weights, `stride` per row (the last of each row is 0).
@@ -44,19 +44,19 @@ public struct SignalModel: Sendable {
     init(outputs: Int, count: Int) {
       self.outputs = outputs
       stride = (outputs + 15) / 16 * 16
-      var capacity = 16
-      while capacity < count * 2 { capacity <<= 1 }
-      slots = [UInt64](repeating: 0, count: capacity)
+      // At most three quarters full: a lookup of a feature the model does not have (most word
+      // triples) stops at the next empty slot, a few slots on; a table twice the size would cost
+      // megabytes of memory for little speed.
+      slots = [UInt64](repeating: 0, count: max(16, count + count / 3 + 1))
       weights = [Int8](repeating: 0, count: count * stride)
     }
 
     /// Stores row `row` (its `outputs` weights as bytes) under `key`; false when `key` is already there.
     mutating func insert<C: Collection>(key: UInt32, row: Int, weights row8: C) -> Bool where C.Element == UInt8 {
-      let mask = slots.count - 1
-      var slot = Int(key) & mask
+      var slot = SignalModel.home(key, slots.count)
       while UInt32(truncatingIfNeeded: slots[slot]) != 0 {
         if UInt32(truncatingIfNeeded: slots[slot]) == key { return false }
-        slot = (slot + 1) & mask
+        slot = slot + 1 == slots.count ? 0 : slot + 1
       }
       slots[slot] = UInt64(key) | UInt64(row) << 32
       var k = row * stride
@@ -121,17 +121,24 @@ public struct SignalModel: Sendable {
   /// The number of features with weights.
   public var featureCount: Int { weights.count / stride }
 
+  /// The slot where a lookup of `key` starts in a table of `count` slots (the key scaled to the
+  /// table: any size works, not only powers of two).
+  @inline(__always)
+  static func home(_ key: UInt32, _ count: Int) -> Int {
+    Int(truncatingIfNeeded: (UInt64(key) &* UInt64(count)) >> 32)
+  }
+
   /// The row of `key`, or -1.
   @inline(__always)
   func row(_ key: UInt32) -> Int {
-    let mask = slots.count - 1
-    var slot = Int(key) & mask
+    let count = slots.count
+    var slot = Self.home(key, count)
     while true {
       let entry = slots[slot]
       let k = UInt32(truncatingIfNeeded: entry)
       if k == key { return Int(entry >> 32) }
       if k == 0 { return -1 }
-      slot = (slot + 1) & mask
+      slot = slot + 1 == count ? 0 : slot + 1
     }
   }
 
@@ -144,13 +151,13 @@ public struct SignalModel: Sendable {
       var sums = SIMD16<Float>(repeating: 0)
       weights.withUnsafeBytes { w in
         slots.withUnsafeBufferPointer { table in
-          let mask = table.count - 1
+          let count = table.count
           for f in features.features where !(replyOnly && f.fromQuestion) {
-            var slot = Int(f.key) & mask
+            var slot = Self.home(f.key, count)
             var entry = table[slot]
             while UInt32(truncatingIfNeeded: entry) != f.key {
               if UInt32(truncatingIfNeeded: entry) == 0 { break }
-              slot = (slot + 1) & mask
+              slot = slot + 1 == count ? 0 : slot + 1
               entry = table[slot]
             }
             guard UInt32(truncatingIfNeeded: entry) != 0 else { continue }
