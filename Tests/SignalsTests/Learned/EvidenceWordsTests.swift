@@ -12,6 +12,9 @@ final class EvidenceWordsTests: XCTestCase {
     "she was nothing like you.",
     "I'm a different person now, ask Ben... tbh",
     "Things just happened and then it was over and I came back.",
+    "Take all the time you need, I'm not going anywhere.",
+    "You were the one who stopped talking to me, so don't put this on me.",
+    "I think about what I did to you every single day.",
   ]
 
   func testEvidenceIsNeverOnlyFunctionWords() throws {
