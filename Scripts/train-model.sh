@@ -18,7 +18,7 @@ for f in "$corpus"/dev/*.jsonl; do dev_args+=(--dev "$f"); done
 mkdir -p "$(dirname "$model")"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$bin" train "$corpus"/train/*.jsonl "${dev_args[@]}" --seed 1 --orders 3 --out "$tmp/rekindle.model"
+"$bin" train "$corpus"/train/*.jsonl "${dev_args[@]}" --seed 1 --orders 3 --min-count 3 --out "$tmp/rekindle.model"
 her=Scripts/data/her-corpus
 her_dev=()
 for f in "$her"/dev/*.jsonl; do her_dev+=(--dev "$f"); done

@@ -49,4 +49,25 @@ final class PracticeTranscriptTests: XCTestCase {
     }
     XCTAssertThrowsError(try PracticeTranscriptLoader.load("persona: cold\nturns:\n  - shout: hi\n", file: "t.yaml"))
   }
+
+  func testHerAnswerToAPossibleDangerIsReplayed() throws {
+    // A line read as danger only by the her-side model is a possible concern: at a terminal she is
+    // asked. Without an answer the practice stops; with `confirms_harm: false` it goes on.
+    let line = "Go on then, tell me in your own words what it was like for me. You never cared, did you?"
+    let persona = try XCTUnwrap(PersonaLoader.builtIn("cold"))
+    let runner = PracticeRehearsalRunner(script: ScriptLoader.builtIn, persona: persona)
+    let asked = try PracticeTranscriptLoader.load(
+      "persona: cold\nturns:\n  - say: \"\(line)\"\n    confirms_harm: false\n  - say: \"Do you want a cup of tea?\"\n",
+      file: "t.yaml")
+    XCTAssertEqual(asked.turns.first?.confirmsHarm, false)
+    let unasked = try PracticeTranscriptLoader.load("persona: cold\nturns:\n  - say: \"\(line)\"\n", file: "t.yaml")
+    let stopped = runner.run(unasked)
+    XCTAssertEqual(runner.run(asked).ending, .summary, "dismissed: the practice went on")
+    XCTAssertEqual(stopped.ending, .safety, "no answer: the practice stops, safety first")
+    let text = PracticeGoldenTranscript.update(runner.run(asked)).text
+    XCTAssertTrue(text.contains("confirms_harm: false"), text)
+    XCTAssertThrowsError(try PracticeTranscriptLoader.load("persona: cold\nturns:\n  - command: back\n    confirms_harm: true\n", file: "t.yaml")) {
+      XCTAssertTrue("\($0)".contains("`confirms_harm` goes with a `say`"), "\($0)")
+    }
+  }
 }

@@ -14,7 +14,9 @@ public enum PracticeGoldenTranscript {
       let turn = observed.turn
       text += comments?.before(line: turn.line) ?? ""
       switch turn.action {
-      case .say(let line): text += "  - say: \(quote(line))\n"
+      case .say(let line):
+        text += "  - say: \(quote(line))\n"
+        if let confirms = turn.confirmsHarm { text += "    confirms_harm: \(confirms)\n" }
       case .back: text += "  - command: back\n"
       }
       guard observed.played, let reading = observed.reading else { continue }

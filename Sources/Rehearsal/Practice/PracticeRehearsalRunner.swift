@@ -26,7 +26,9 @@ public struct PracticeRehearsalRunner: Sendable {
       }
       switch turn.action {
       case .say(let text):
-        _ = engine.apply(.line(text, safetyCheck: nil))
+        // As at a terminal: a possible danger is asked about, and the transcript gives her answer.
+        let check = turn.confirmsHarm.map { $0 ? Turn.SafetyCheck.confirmed : .dismissed }
+        _ = engine.apply(.line(text, safetyCheck: check))
         let last = engine.phase == .stoppedForSafety ? nil : engine.turns.last
         observed.append(.init(turn: turn, played: true, reading: last))
       case .back:

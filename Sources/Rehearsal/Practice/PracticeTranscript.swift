@@ -48,11 +48,15 @@ public struct PracticeTranscriptTurn: Sendable, Equatable {
   public var expect: PracticeExpectation
   /// The 1-based line of the turn in its file.
   public var line: Int
+  /// Her answer when her line is read as a possible danger and, at a terminal, she would be asked
+  /// whether it is (`confirms_harm`); nil: not given, so the practice stops (safety first).
+  public var confirmsHarm: Bool?
 
-  public init(action: Action, expect: PracticeExpectation = PracticeExpectation(), line: Int) {
+  public init(action: Action, expect: PracticeExpectation = PracticeExpectation(), line: Int, confirmsHarm: Bool? = nil) {
     self.action = action
     self.expect = expect
     self.line = line
+    self.confirmsHarm = confirmsHarm
   }
 }
 

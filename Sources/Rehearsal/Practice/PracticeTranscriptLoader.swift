@@ -6,7 +6,7 @@ import Yams
 /// Reads practice transcripts (YAML with `persona:` and `turns:` of `say:` lines).
 public enum PracticeTranscriptLoader {
   static let topKeys = ["title", "persona", "script", "notes", "turns", "end"]
-  static let turnKeys = ["say", "command", "expect"]
+  static let turnKeys = ["say", "command", "expect", "confirms_harm"]
   static let expectKeys = ["question", "tone", "not_tone", "variant", "his_signals"]
 
   /// Whether `text` is a practice transcript: a `persona:` line at the top level.
@@ -84,7 +84,12 @@ public enum PracticeTranscriptLoader {
         }
       }
     }
-    return PracticeTranscriptTurn(action: action, expect: expect, line: line)
+    var confirmsHarm: Bool?
+    if let answer = value("confirms_harm") {
+      guard case .say = action else { throw reader.error("`confirms_harm` goes with a `say`", at: answer.value) }
+      confirmsHarm = try reader.bool(answer.value, of: "`confirms_harm`")
+    }
+    return PracticeTranscriptTurn(action: action, expect: expect, line: line, confirmsHarm: confirmsHarm)
   }
 
   private static func signs(_ node: Node, reader: NodeReader) throws(ScriptError) -> [HerSign] {
