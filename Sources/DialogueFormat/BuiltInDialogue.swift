@@ -304,7 +304,7 @@ enum BuiltInDialogue {
           - when: { signals: { any: [pressure] } }
             coach: "Their plan moves fast and sets the pace for both of you. Notice who decides the speed in the picture they describe."
             goto: going_slowly
-            examples: ["We should move back in together this week.", "You move back in tonight and we start over."]
+            examples: ["We should move back in together this week.", "You move back in this weekend and we stop wasting time."]
           - when: { signals: { any: [blame] } }
             coach: "What would change sounded like it was mostly up to you. You can ask what they themselves will do differently."
             goto: going_slowly
@@ -392,7 +392,7 @@ enum BuiltInDialogue {
             goto: hurt_in_your_words
             examples: ["No, not really."]
           - goto: hurt_in_your_words
-            examples: ["I think about that a lot."]
+            examples: ["Some of it. Maybe not all of it yet."]
 
       hurt_in_your_words:
         group: 6
