@@ -64,7 +64,7 @@ public struct ReplyFeatures: Sendable {
     return h.key
   }
 
-  /// No features: a value to extract into with ``extract(utf8:question:lexicon:)``, reusing its buffers.
+  /// No features yet: an analysis workspace keeps one and extracts each reply into it, reusing its buffers.
   public init() {}
 
   /// Extracts the features of `reply`, answering `question`, given what the lexicon found in it;
