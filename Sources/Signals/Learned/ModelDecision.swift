@@ -48,7 +48,7 @@ struct ModelDecision {
   /// Patience words with a deadline attached are pressure, not patience (the corpus's label rule):
   /// when the model is sure of pressure (0.8) and only unsure of patience (below 0.5, often read
   /// from the question, "how do you feel about going slowly?"), patience is not reported. On the dev
-  /// split this removes 4 of 35 false patience readings and no true one (F1 0.747 to 0.763).
+  /// split (shipped model) this removes 5 of 36 false patience readings and no true one (F1 0.744 to 0.763).
   static func patienceOverruled(_ probabilities: [Double]) -> Bool {
     probabilities[SignalID.pressure.order] >= 0.8 && probabilities[SignalID.patience.order] < 0.5
   }
