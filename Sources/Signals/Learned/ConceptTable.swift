@@ -107,33 +107,27 @@ public struct ConceptTable: Sendable {
   /// Where the concepts of the phrase whose hash is `key` are in ``conceptLists`` (empty when none).
   @inline(__always)
   func conceptRange(_ key: UInt32) -> Range<Int> {
-    slots.withUnsafeBufferPointer { slots in
-      let mask = slots.count - 1
-      var slot = Int(key) & mask
-      while true {
-        let k = slots[slot]
-        if k == key {
-          let r = ranges[slot]
-          return Int(r.start)..<Int(r.start + r.count)
-        }
-        if k == 0 { return 0..<0 }
-        slot = (slot + 1) & mask
-      }
-    }
+    guard let slot = slots.withUnsafeBufferPointer({ Self.slot(of: key, in: $0) }) else { return 0..<0 }
+    let r = ranges[slot]
+    return Int(r.start)..<Int(r.start + r.count)
   }
 
   /// Whether a phrase whose hash is `key` begins a longer entry.
   @inline(__always)
   func isPrefix(_ key: UInt32) -> Bool {
-    prefixSlots.withUnsafeBufferPointer { slots in
-      let mask = slots.count - 1
-      var slot = Int(key) & mask
-      while true {
-        let k = slots[slot]
-        if k == key { return true }
-        if k == 0 { return false }
-        slot = (slot + 1) & mask
-      }
+    prefixSlots.withUnsafeBufferPointer { Self.slot(of: key, in: $0) } != nil
+  }
+
+  /// The slot holding `key` in an open-addressing table of a power of two slots (0 = empty), or nil.
+  @inline(__always)
+  private static func slot(of key: UInt32, in slots: UnsafeBufferPointer<UInt32>) -> Int? {
+    let mask = slots.count - 1
+    var slot = Int(key) & mask
+    while true {
+      let k = slots[slot]
+      if k == key { return slot }
+      if k == 0 { return nil }
+      slot = (slot + 1) & mask
     }
   }
 

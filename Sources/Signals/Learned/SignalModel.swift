@@ -128,18 +128,24 @@ public struct SignalModel: Sendable {
     Int(truncatingIfNeeded: (UInt64(key) &* UInt64(count)) >> 32)
   }
 
-  /// The row of `key`, or -1.
+  /// The row of `key` in `table` (the model's slots), or -1: the one lookup of the table.
   @inline(__always)
-  func row(_ key: UInt32) -> Int {
-    let count = slots.count
-    var slot = Self.home(key, count)
+  static func row(_ key: UInt32, in table: UnsafeBufferPointer<UInt64>) -> Int {
+    let count = table.count
+    var slot = home(key, count)
     while true {
-      let entry = slots[slot]
+      let entry = table[slot]
       let k = UInt32(truncatingIfNeeded: entry)
       if k == key { return Int(entry >> 32) }
       if k == 0 { return -1 }
       slot = slot + 1 == count ? 0 : slot + 1
     }
+  }
+
+  /// The row of `key`, or -1.
+  @inline(__always)
+  func row(_ key: UInt32) -> Int {
+    slots.withUnsafeBufferPointer { Self.row(key, in: $0) }
   }
 
   /// The probability of each signal (taxonomy order) for the features; without the question's
@@ -151,17 +157,10 @@ public struct SignalModel: Sendable {
       var sums = SIMD16<Float>(repeating: 0)
       weights.withUnsafeBytes { w in
         slots.withUnsafeBufferPointer { table in
-          let count = table.count
           for f in features.features where !(replyOnly && f.fromQuestion) {
-            var slot = Self.home(f.key, count)
-            var entry = table[slot]
-            while UInt32(truncatingIfNeeded: entry) != f.key {
-              if UInt32(truncatingIfNeeded: entry) == 0 { break }
-              slot = slot + 1 == count ? 0 : slot + 1
-              entry = table[slot]
-            }
-            guard UInt32(truncatingIfNeeded: entry) != 0 else { continue }
-            let row = w.loadUnaligned(fromByteOffset: Int(entry >> 32) * self.stride + block, as: SIMD16<Int8>.self)
+            let r = Self.row(f.key, in: table)
+            guard r >= 0 else { continue }
+            let row = w.loadUnaligned(fromByteOffset: r * self.stride + block, as: SIMD16<Int8>.self)
             sums += f.value * Self.floats(row)
           }
         }
