@@ -18,7 +18,11 @@ for f in "$corpus"/dev/*.jsonl; do dev_args+=(--dev "$f"); done
 mkdir -p "$(dirname "$model")"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$bin" train "$corpus"/train/*.jsonl "${dev_args[@]}" --seed 1 --orders 3 --min-count 3 --out "$tmp/rekindle.model"
+# --safety-ask-rate 0.12: the model alone asks about 12% of harmless dev replies, what the model and
+# the lexicon's cues together asked before a cue the model reads as harmless stopped counting
+# (ModelDecision.lexiconSafetyFloor); the same asks buy more recall.
+"$bin" train "$corpus"/train/*.jsonl "${dev_args[@]}" --seed 1 --orders 3 --min-count 3 --safety-ask-rate 0.12 \
+  --out "$tmp/rekindle.model"
 her=Scripts/data/her-corpus
 her_dev=()
 for f in "$her"/dev/*.jsonl; do her_dev+=(--dev "$f"); done

@@ -7,15 +7,19 @@ struct ModelDecision {
   let model: SignalModel
   let reply: UnsafeBufferPointer<UInt8>
 
-  /// The combined analysis; `features` is where the reply's features are extracted (its buffers reused).
-  func combine(_ lexical: Analysis, question: UnsafeBufferPointer<UInt8>?, features: inout ReplyFeatures) -> Analysis {
-    features.extract(utf8: reply, question: question, lexicon: lexical)
-    var probabilities = model.probabilities(features)
+  /// The combined analysis; `features` is where the reply's features are extracted (its buffers reused),
+  /// `cache` where the model's per-word character n-gram sums are remembered between replies.
+  func combine(
+    _ lexical: Analysis, question: UnsafeBufferPointer<UInt8>?, features: inout ReplyFeatures,
+    cache: inout CharacterRowCache
+  ) -> Analysis {
+    features.extract(utf8: reply, question: question, lexicon: lexical, compactCharacters: true)
+    var probabilities = model.probabilities(features, cache: &cache)
     if lexical.evasive {
       // A reply that does not answer carries no sign just because of what she asked: "Hm." to "Do you
       // still have feelings for that person?" is a dodge, not an attachment. The question may lower
       // a sign of such a reply, never raise it.
-      let alone = model.probabilities(features, replyOnly: true)
+      let alone = model.probabilities(features, replyOnly: true, cache: &cache)
       probabilities = zip(probabilities, alone).map { min($0, $1) }
     }
     var result = lexical
@@ -27,15 +31,17 @@ struct ModelDecision {
       var uncertain = false
       if id == .safety {
         // Recall first, and no stop on the model's word alone: the practice stops outright when the
-        // lexicon's safety cues and a confident model agree; anything less is asked about first.
-        guard p >= Double(model.safetyAskThreshold) || found != nil else { continue }
+        // lexicon's safety cues and a confident model agree; anything less is asked about first. A
+        // lexicon cue the model reads as clearly harmless is an idiom, a film or someone else's loss.
+        let cue = found != nil && p >= Self.lexiconSafetyFloor
+        guard p >= Double(model.safetyAskThreshold) || cue else { continue }
         uncertain = !(found != nil && p >= Double(model.thresholds[id.order]))
       } else if p < Double(model.thresholds[id.order]) {
         continue
       } else if id == .patience, Self.patienceOverruled(probabilities) {
         continue
       }
-      let evidence = found?.evidence ?? modelEvidence(features, id)
+      let evidence = found?.evidence ?? modelEvidence(features, id, &cache)
       let reason = found?.reason ?? SignalReasons.reason(for: id)
       result.signals.append(
         DetectedSignal(
@@ -53,12 +59,17 @@ struct ModelDecision {
     probabilities[SignalID.pressure.order] >= 0.8 && probabilities[SignalID.patience.order] < 0.5
   }
 
+  /// Below this safety probability, a lexicon safety cue is not asked about: on the dev split (shipped
+  /// model), all 23 such cues were idioms ("I could murder a cuppa"), films and games, or someone
+  /// else's loss, and no concern was below it (safety precision 0.665 to 0.695 at the same recall).
+  static let lexiconSafetyFloor = 0.08
+
   /// Probabilities are reported to three decimals: more would only be noise.
   static func rounded(_ p: Double) -> Double { (p * 1000).rounded() / 1000 }
 
   /// The words that weighed most for `id`, as evidence spans in reply order.
-  private func modelEvidence(_ features: ReplyFeatures, _ id: SignalID) -> [Evidence] {
-    let spans = model.evidenceSpans(features, output: id.order)
+  private func modelEvidence(_ features: ReplyFeatures, _ id: SignalID, _ cache: inout CharacterRowCache) -> [Evidence] {
+    let spans = model.evidenceSpans(features, output: id.order, cache: &cache)
     return EvidenceBuilder.evidence(forSortedByteSpans: spans, in: reply)
   }
 }

@@ -31,6 +31,16 @@ public struct ReplyFeatures: Sendable {
   private(set) var meaningRows: [Int32] = []
   /// The factor the summed word vectors were scaled by (0: no meaning features).
   private(set) var meaningFactor: Float = 0
+  /// Where the character n-grams sit in `features` (from `characterStart` to `characterEnd`). Extracted
+  /// compactly (the analyzer's way) they are not listed (start == end): `characterWords` names the words
+  /// they come from, each n-gram valued `characterValue`, and a model sums each word's n-gram weights
+  /// once and remembers them (``CharacterRowCache``): the same sums as the listed n-grams.
+  private(set) var characterStart = 0
+  private(set) var characterEnd = 0
+  /// The words whose character n-grams are features, when extracted compactly.
+  private(set) var characterWords: [Int32] = []
+  /// The value of each character n-gram (all have the same), when extracted compactly.
+  private(set) var characterValue: Float = 0
 
   /// The feature key of each dimension of the meaning vector.
   static let meaningKeys: [UInt32] = (0..<1024).map { d in
@@ -90,11 +100,14 @@ public struct ReplyFeatures: Sendable {
 
   /// Replaces these features with those of `reply` (UTF-8), answering `question` (UTF-8), reusing
   /// the buffers of the previous extraction: the same features as a new value, without allocating.
+  /// With `compactCharacters`, the character n-grams are named by their words, not listed.
   mutating func extract(
     utf8 reply: UnsafeBufferPointer<UInt8>, question: UnsafeBufferPointer<UInt8>?, lexicon analysis: Analysis?,
-    meaning: Bool = false
+    meaning: Bool = false, compactCharacters: Bool = false
   ) {
     features.removeAll(keepingCapacity: true)
+    characterWords.removeAll(keepingCapacity: true)
+    characterValue = 0
     words.removeAll(keepingCapacity: true)
     wordKeys.removeAll(keepingCapacity: true)
     meaningRows.removeAll(keepingCapacity: true)
@@ -107,7 +120,7 @@ public struct ReplyFeatures: Sendable {
     addTripleFeatures(scanner)
     if meaning, let vectors = WordVectors.builtIn { addMeaningFeatures(vectors) }
     addConceptFeatures(scanner, ConceptTable.builtIn)
-    addCharacterFeatures(scanner)
+    if compactCharacters { addCharacterWords(scanner) } else { addCharacterFeatures(scanner) }
     addShapeFeatures(scanner)
     if let question, !question.isEmpty { addQuestionFeatures(question) }
     if let analysis { addLexiconFeatures(analysis) }
@@ -227,9 +240,40 @@ public struct ReplyFeatures: Sendable {
     scale(from: start)
   }
 
+  /// The number of character 3- to 5-grams of a word padded to `length` bytes with its boundary marks.
+  @inline(__always)
+  static func characterGramCount(paddedLength length: Int) -> Int {
+    (3 < length ? length - 2 : 0) + (4 < length ? length - 3 : 0) + (5 < length ? length - 4 : 0)
+  }
+
+  /// The longest padded word ("<word>") whose character n-grams are read; longer words have none.
+  static let maxPaddedWord = 24
+
+  /// The normalized bytes of word `i` of the last extraction.
+  @inline(__always)
+  func withWord<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { scanner.withWord(i, body) }
+
+  /// The character n-grams compactly: the words they come from and their common value (as
+  /// ``addCharacterFeatures(_:)`` would scale them), without hashing them.
+  private mutating func addCharacterWords(_ s: WordScanner) {
+    characterStart = features.count
+    characterEnd = characterStart
+    var total = 0
+    for i in s.spans.indices where !s.spans[i].isEmoji {
+      let length = s.spans[i].textEnd - s.spans[i].textStart + 2
+      let count = Self.characterGramCount(paddedLength: length)
+      guard length <= Self.maxPaddedWord, count > 0 else { continue }
+      total += count
+      characterWords.append(Int32(i))
+    }
+    characterValue = total > 1 ? 1 / Float(total).squareRoot() : 1
+  }
+
   /// Character 3- to 5-grams of each word with boundary marks ("<wor", "ord>"), scaled together.
   private mutating func addCharacterFeatures(_ s: WordScanner) {
     let start = features.count
+    characterStart = start
+    defer { characterEnd = features.count }
     var padded = self.padded
     self.padded = []
     defer { self.padded = padded }
@@ -239,7 +283,7 @@ public struct ReplyFeatures: Sendable {
       padded.append(UInt8(ascii: "<"))
       s.withWord(i) { padded.append(contentsOf: $0) }
       padded.append(UInt8(ascii: ">"))
-      if padded.count > 24 { continue }
+      if padded.count > Self.maxPaddedWord { continue }
       // All 3-grams, then all 4-grams, then all 5-grams (shorter than the padded word); the hash of
       // the 4- and 5-gram at a position continues the 3-gram's, and each lands in its place.
       let length = padded.count

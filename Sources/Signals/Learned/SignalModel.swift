@@ -32,6 +32,9 @@ public struct SignalModel: Sendable {
   public let safetyAskThreshold: Float
   /// What the model was trained on, for `--version`-style reports (free text).
   public let provenance: String
+  /// A hash of the weights by feature: models with equal fingerprints read alike (a
+  /// ``CharacterRowCache`` keeps rows for one fingerprint).
+  let fingerprint: UInt64
 
   /// The weight table being built: slots and quantized rows, `stride` weights per row.
   struct Table {
@@ -98,6 +101,26 @@ public struct SignalModel: Sendable {
     self.thresholds = thresholds
     self.safetyAskThreshold = safetyAskThreshold
     self.provenance = provenance
+    fingerprint = Self.fingerprint(slots: table.slots, weights: table.weights)
+  }
+
+  /// A hash of the table: its slots (keys and rows) and its weights, eight bytes at a time.
+  private static func fingerprint(slots: [UInt64], weights: [Int8]) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always) func mix(_ v: UInt64) { h = (h ^ v) &* 0x0000_0100_0000_01B3 ^ (h >> 29) }
+    for v in slots { mix(v) }
+    weights.withUnsafeBytes { bytes in
+      var k = 0
+      while k + 8 <= bytes.count {
+        mix(bytes.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+        k += 8
+      }
+      while k < bytes.count {
+        mix(UInt64(bytes[k]))
+        k += 1
+      }
+    }
+    return h
   }
 
   /// The same weights with other thresholds.
@@ -111,6 +134,7 @@ public struct SignalModel: Sendable {
     self.thresholds = thresholds
     self.safetyAskThreshold = safetyAskThreshold
     provenance = model.provenance
+    fingerprint = model.fingerprint
   }
 
   /// The same weights with other thresholds (one per output).
@@ -151,18 +175,52 @@ public struct SignalModel: Sendable {
   /// The probability of each signal (taxonomy order) for the features; without the question's
   /// features when `replyOnly`, to tell a sign in what he said from one the question only suggests.
   public func probabilities(_ features: ReplyFeatures, replyOnly: Bool = false) -> [Double] {
+    var cache = CharacterRowCache()
+    return probabilities(features, replyOnly: replyOnly, cache: &cache)
+  }
+
+  /// The probabilities, with the character n-gram sums of compactly extracted features kept in `cache`.
+  ///
+  /// Features of equal value in a row (a group: all of a group have the same value) are summed as
+  /// integers and scaled once, so the result does not depend on how the character n-grams were
+  /// extracted: listed, or named by their words and summed per word.
+  func probabilities(_ features: ReplyFeatures, replyOnly: Bool = false, cache: inout CharacterRowCache) -> [Double] {
     var probabilities: [Double] = []
     probabilities.reserveCapacity(outputs)
+    let list = features.features
+    let (characterStart, characterEnd) = (features.characterStart, features.characterEnd)
     for block in Swift.stride(from: 0, to: outputs, by: 16) {
       var sums = SIMD16<Float>(repeating: 0)
       weights.withUnsafeBytes { w in
         slots.withUnsafeBufferPointer { table in
-          for f in features.features where !(replyOnly && f.fromQuestion) {
-            let r = Self.row(f.key, in: table)
-            guard r >= 0 else { continue }
-            let row = w.loadUnaligned(fromByteOffset: r * self.stride + block, as: SIMD16<Int8>.self)
-            sums += f.value * Self.floats(row)
+          var run = SIMD16<Int32>(repeating: 0)
+          var runValue: Float = 0
+          @inline(__always) func flush() {
+            if runValue != 0 { sums += runValue * Self.floats(run) }
+            run = SIMD16<Int32>(repeating: 0)
+            runValue = 0
           }
+          @inline(__always) func add(_ range: Range<Int>) {
+            for i in range {
+              let f = list[i]
+              if replyOnly && f.fromQuestion { continue }
+              let r = Self.row(f.key, in: table)
+              guard r >= 0 else { continue }
+              if f.value != runValue { flush(); runValue = f.value }
+              run &+= Self.widened(w.loadUnaligned(fromByteOffset: r * self.stride + block, as: SIMD16<Int8>.self))
+            }
+            flush()
+          }
+          add(0..<characterStart)
+          if !features.characterWords.isEmpty {
+            for i in features.characterWords {
+              run &+= Self.widened(characterRow(features, word: Int(i), block: block, table: table, weights: w, cache: &cache))
+            }
+            runValue = features.characterValue
+            flush()
+          }
+          add(characterStart..<characterEnd)
+          add(characterEnd..<list.count)
         }
       }
       for s in block..<min(outputs, block + 16) {
@@ -170,6 +228,54 @@ public struct SignalModel: Sendable {
       }
     }
     return probabilities
+  }
+
+  /// The sum of the weights (outputs `block` to `block + 15`) of the character n-grams of word `i`
+  /// of compactly extracted features: from `cache` for a model of 16 outputs or fewer, else computed.
+  @inline(__always)
+  private func characterRow(
+    _ features: ReplyFeatures, word i: Int, block: Int, table: UnsafeBufferPointer<UInt64>, weights w: UnsafeRawBufferPointer,
+    cache: inout CharacterRowCache
+  ) -> SIMD16<Int16> {
+    features.withWord(i) { word in
+      let compute = { self.characterRow(word, block: block, table: table, weights: w) }
+      guard stride == 16 else { return compute() }
+      return cache.row(for: word, key: features.wordKeys[i], model: fingerprint, compute: compute)
+    }
+  }
+
+  /// The sum of the weights of the character 3- to 5-grams of `word` padded with its boundary marks,
+  /// hashed as ``ReplyFeatures`` hashes them.
+  private func characterRow(
+    _ word: UnsafeBufferPointer<UInt8>, block: Int, table: UnsafeBufferPointer<UInt64>, weights w: UnsafeRawBufferPointer
+  ) -> SIMD16<Int16> {
+    var sum = SIMD16<Int16>(repeating: 0)
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count + 2) { p in
+      p[0] = UInt8(ascii: "<")
+      for k in 0..<word.count { p[k + 1] = word[k] }
+      p[word.count + 1] = UInt8(ascii: ">")
+      let length = word.count + 2
+      @inline(__always) func add(_ key: UInt32) {
+        let r = Self.row(key, in: table)
+        guard r >= 0 else { return }
+        let row = w.loadUnaligned(fromByteOffset: r * stride + block, as: SIMD16<Int8>.self)
+        for lane in 0..<16 { sum[lane] &+= Int16(row[lane]) }
+      }
+      for k in 0..<(3 < length ? length - 2 : 0) {
+        var h = FeatureHash(tag: UInt8(ascii: "c"))
+        h.add(p[k])
+        h.add(p[k + 1])
+        h.add(p[k + 2])
+        add(h.key)
+        guard k + 4 <= length, 4 < length else { continue }
+        h.add(p[k + 3])
+        add(h.key)
+        guard k + 5 <= length, 5 < length else { continue }
+        h.add(p[k + 4])
+        add(h.key)
+      }
+    }
+    return sum
   }
 
   /// The words that pushed `signal` up the most, as ranges of words (indexes into the features'
@@ -181,13 +287,26 @@ public struct SignalModel: Sendable {
   /// The words that pushed output `s` up the most, as in ``evidenceWords(_:signal:limit:)``; function
   /// words ("I", "and") are left out, since they are evidence of nothing on their own.
   func evidenceWords(_ features: ReplyFeatures, output s: Int, limit: Int = 3) -> [Int] {
-    strongest(contributions(features, output: s), features, limit: limit)
+    var cache = CharacterRowCache()
+    return strongest(contributions(features, output: s, cache: &cache), features, limit: limit)
   }
 
   /// How much each word pushed output `s` up (or down): each feature's contribution shared among
   /// the words it came from.
-  private func contributions(_ features: ReplyFeatures, output s: Int) -> [Float] {
+  private func contributions(_ features: ReplyFeatures, output s: Int, cache: inout CharacterRowCache) -> [Float] {
     var perWord = [Float](repeating: 0, count: features.words.count)
+    // Compactly extracted character n-grams: each word's n-grams are all its own.
+    if !features.characterWords.isEmpty {
+      let block = s / 16 * 16
+      weights.withUnsafeBytes { w in
+        slots.withUnsafeBufferPointer { table in
+          for i in features.characterWords {
+            let row = characterRow(features, word: Int(i), block: block, table: table, weights: w, cache: &cache)
+            perWord[Int(i)] += features.characterValue * Float(row[s - block]) * scales[s]
+          }
+        }
+      }
+    }
     for f in features.features where f.endWord > f.firstWord {
       let r = row(f.key)
       if r < 0 { continue }
@@ -222,7 +341,13 @@ public struct SignalModel: Sendable {
   /// in text order. Up to two function words next to a chosen word join its span when they pushed
   /// the output up too: "you made me", not "made".
   func evidenceSpans(_ features: ReplyFeatures, output s: Int) -> [(Int, Int)] {
-    let perWord = contributions(features, output: s)
+    var cache = CharacterRowCache()
+    return evidenceSpans(features, output: s, cache: &cache)
+  }
+
+  /// The evidence spans, with the character n-gram sums of compactly extracted features kept in `cache`.
+  func evidenceSpans(_ features: ReplyFeatures, output s: Int, cache: inout CharacterRowCache) -> [(Int, Int)] {
+    let perWord = contributions(features, output: s, cache: &cache)
     let chosen = strongest(perWord, features, limit: 3)
     var selected = Set(chosen)
     // A function word joins when it pushed the output up and only a space separates it from the word it joins.
@@ -259,11 +384,27 @@ public struct SignalModel: Sendable {
     return text.withUTF8 { EvidenceBuilder.evidence(forSortedByteSpans: spans, in: $0) }
   }
 
-  /// The 16 weights as floats (exact), converted lane by lane so the compiler vectorizes it inline.
+  /// 16 summed weights as floats, converted lane by lane so the compiler vectorizes it inline.
   @inline(__always)
-  static func floats(_ row: SIMD16<Int8>) -> SIMD16<Float> {
+  static func floats(_ sums: SIMD16<Int32>) -> SIMD16<Float> {
     var out = SIMD16<Float>()
-    for i in 0..<16 { out[i] = Float(row[i]) }
+    for i in 0..<16 { out[i] = Float(sums[i]) }
+    return out
+  }
+
+  /// 16 weights widened to 32 bits, lane by lane so the compiler vectorizes it inline.
+  @inline(__always)
+  static func widened(_ row: SIMD16<Int8>) -> SIMD16<Int32> {
+    var out = SIMD16<Int32>()
+    for i in 0..<16 { out[i] = Int32(row[i]) }
+    return out
+  }
+
+  /// 16 summed weights widened to 32 bits.
+  @inline(__always)
+  static func widened(_ row: SIMD16<Int16>) -> SIMD16<Int32> {
+    var out = SIMD16<Int32>()
+    for i in 0..<16 { out[i] = Int32(row[i]) }
     return out
   }
 

@@ -11,6 +11,7 @@ public struct AnalysisWorkspace {
   var candidates: [Int32] = []
   var rules = RuleScratch()
   var features = ReplyFeatures()
+  var characterRows = CharacterRowCache()
 
   public init() {
     tokens.reserveCapacity(256)

@@ -113,7 +113,8 @@ public struct Analyzer: Sendable {
     let analysis = rules.evaluate(reply: reply)
     ws.rules = rules.scratch
     guard let model else { return analysis }
-    return ModelDecision(model: model, reply: reply).combine(analysis, question: question, features: &ws.features)
+    return ModelDecision(model: model, reply: reply).combine(
+      analysis, question: question, features: &ws.features, cache: &ws.characterRows)
   }
 }
 

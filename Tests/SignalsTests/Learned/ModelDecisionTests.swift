@@ -25,4 +25,16 @@ final class ModelDecisionTests: XCTestCase {
     XCTAssertTrue(ids.contains(.pressure), "\(ids)")
     XCTAssertFalse(ids.contains(.patience), "\(ids)")
   }
+
+  func testALexiconCueTheModelReadsAsHarmlessIsNotAskedAbout() {
+    // The lexicon's cue ("murder", "dead") in an idiom: the model reads it as harmless, so no question.
+    for idiom in ["Brutal. Roadworks the whole way. I could murder a cuppa.", "Aye, work's been murder. Audit's on."] {
+      let lexical = Analyzer(lexicon: Lexicon.builtIn, reading: .lexiconOnly).analyze(idiom, question: "How was your week?")
+      XCTAssertTrue(lexical.has(.safety), "the lexicon alone flags \(idiom)")
+      XCTAssertFalse(Analyzer().analyze(idiom, question: "How was your week?").has(.safety), idiom)
+    }
+    // A cue with a model reading above the floor is still asked about.
+    let threat = Analyzer().analyze("If you go to his place I will hurt him.", question: "What will you do?")
+    XCTAssertTrue(threat.has(.safety))
+  }
 }
