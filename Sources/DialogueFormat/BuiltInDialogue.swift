@@ -392,7 +392,7 @@ enum BuiltInDialogue {
             goto: hurt_in_your_words
             examples: ["No, not really."]
           - goto: hurt_in_your_words
-            examples: ["Some of it. Maybe not all of it yet."]
+            examples: ["Some of it. Not all of it, probably."]
 
       hurt_in_your_words:
         group: 6
@@ -477,7 +477,7 @@ enum BuiltInDialogue {
           - when: { signals: { any: [pressure] } }
             coach: "They pushed back against a possible no. The choice is yours to make in your own time, and this reply is part of what you're weighing."
             goto: closing
-            examples: ["Don't say no. I drove four hours for this.", "You owe me another chance."]
+            examples: ["Don't say no. I drove four hours for this.", "You could at least give me another chance."]
           - when: { signals: { any: [blame] } }
             coach: "An ending was framed as something you would be doing to them. Note it; the choice stays yours either way."
             goto: closing

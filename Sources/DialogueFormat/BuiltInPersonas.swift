@@ -410,7 +410,7 @@ enum BuiltInPersonas {
             - "Chloe, from work. We'd been friends for a while, and after I left it became something, so I moved in with her in February."
             - "Yes, Chloe. She was the one who chased me, for what it's worth, I wasn't looking for anything."
           guarded:
-            - "You know I did. Everyone made sure you heard about it."
+            - "Yes, I did. I'm sure your friends told you all about it."
             - "Yes, Chloe. And no, nothing happened while we were together."
           closed:
             - "Yeah. Chloe."
@@ -703,7 +703,7 @@ enum BuiltInPersonas {
         - "Right. Is there something you actually want to ask me?"
         - "Okay. I'm not much for small talk. Ask what you came to ask."
         - "Sure. Anything else?"
-        - "I don't have much to say to that. Go on."
+        - "I don't have much to say to that. Next question."
         - "Fine. What did you want to know?"
       closing: "Okay. Let me know what you decide."
       """#

@@ -18,7 +18,7 @@ final class AccuracyTests: AnalyzerTestCase {
     XCTAssertGreaterThanOrEqual(files.count, 3)
     let cases = try files.sorted().flatMap { try Self.labeled($0) }
     let (f1, report) = Self.macroF1(cases, analyzer: Analyzer())
-    XCTAssertGreaterThanOrEqual(f1, 0.72, "macro-F1 of the built-in model on the dev split")
-    XCTAssertGreaterThanOrEqual(report.scores[.safety]?.recall ?? 0, 0.83, "safety recall on the dev split")
+    XCTAssertGreaterThanOrEqual(f1, 0.75, "macro-F1 of the built-in model on the dev split")
+    XCTAssertGreaterThanOrEqual(report.scores[.safety]?.recall ?? 0, 0.89, "safety recall on the dev split")
   }
 }

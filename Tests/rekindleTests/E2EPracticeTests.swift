@@ -112,7 +112,7 @@ final class E2EPracticeTests: E2ETestCase {
     XCTAssertEqual(lint.exitCode, 0, lint.out + lint.err)
     XCTAssertTrue(lint.err.contains("no problems in 7 files"), lint.err)
     let unsafe = try makeFile(
-      "unsafe.yaml", PersonaTexts.replacing(in: "cold", "I don't have much to say to that. Go on.", with: "You'll regret it if you leave me. I know where you live."))
+      "unsafe.yaml", PersonaTexts.replacing(in: "cold", "I don't have much to say to that. Next question.", with: "You'll regret it if you leave me. I know where you live."))
     let finding = try run(["lint", unsafe.path])
     XCTAssertEqual(finding.exitCode, 1)
     XCTAssertTrue(finding.out.contains("[persona-safety]"), finding.out)

@@ -68,7 +68,7 @@ final class HardeningOutputSafetyTests: HardeningTestCase {
     let save = tempDir.appendingPathComponent("saved\u{1B}[2J.md")
     let replies = try makeFile(
       "replies.txt",
-      "It was your fault \(Self.attack)\n/why\nStill your fault \(Self.attack)\n/summary\n/fr\u{1B}]0;x\u{07}ob\n/save \(save.path)\nI am sorry.\n")
+      "It was your fault \(Self.attack)\n/why\nIt was still your fault \(Self.attack)\n/summary\n/fr\u{1B}]0;x\u{07}ob\n/save \(save.path)\nI am sorry.\n")
     let result = try spawn(["chat", "--script", script.path], stdin: replies.path)
     XCTAssertEqual(result.exitCode, 0, result.summary)
     assertClean(result, "chat")

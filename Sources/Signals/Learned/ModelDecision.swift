@@ -34,7 +34,10 @@ struct ModelDecision {
         // lexicon's safety cues and a confident model agree; anything less is asked about first. A
         // lexicon cue the model reads as clearly harmless is an idiom, a film or someone else's loss.
         let cue = found != nil && p >= Self.lexiconSafetyFloor
-        guard p >= Double(model.safetyAskThreshold) || cue else { continue }
+        // One or two words ("I see.", "Keep going.") are too little for the model alone to ask about:
+        // the corpus's short veiled threats taught it that short lines can be, and these are not.
+        let modelAsks = p >= Double(model.safetyAskThreshold) && features.wordCount >= SignalModel.fewestWordsForSafety
+        guard modelAsks || cue else { continue }
         uncertain = !(found != nil && p >= Double(model.thresholds[id.order]))
       } else if p < Double(model.thresholds[id.order]) {
         continue

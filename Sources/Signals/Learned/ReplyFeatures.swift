@@ -74,6 +74,9 @@ public struct ReplyFeatures: Sendable {
     return h.key
   }
 
+  /// The number of words read.
+  public var wordCount: Int { words.count }
+
   /// No features yet: an analysis workspace keeps one and extracts each reply into it, reusing its buffers.
   public init() {}
 

@@ -8,6 +8,9 @@
 public struct SignalModel: Sendable {
   /// The number of outputs of a reply model, one per signal in taxonomy order.
   public static let replyOutputs = SignalID.allCases.count
+  /// The fewest words of a reply the model's safety reading alone is asked about; shorter replies need a
+  /// lexicon cue ("I see.", "Keep going." are too little to read harm from).
+  public static let fewestWordsForSafety = 3
   /// The most outputs a model may have.
   public static let maxOutputs = 256
 
