@@ -37,6 +37,7 @@ public struct HerSafetyCheck: Sendable {
   /// the reply model: 0.02). On dev (shipped models) this keeps all 99 of the 110 danger lines found
   /// without it and flags 35 of 430 harmless ones (37); a floor of 0.05 lost two danger lines.
   public static let herConfident = 0.5
+  /// The reply readers' safety probability below which they rule her line out (see `herConfident`).
   public static let replyRulesOut = 0.03
 
   /// Whether her line speaks of danger: read by the her-side model (trained on her lines, with
