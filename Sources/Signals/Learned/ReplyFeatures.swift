@@ -249,6 +249,31 @@ public struct ReplyFeatures: Sendable {
     (3 < length ? length - 2 : 0) + (4 < length ? length - 3 : 0) + (5 < length ? length - 4 : 0)
   }
 
+  /// Calls `body` with each character 3- to 5-gram key of `padded` (a word with its boundary marks) and
+  /// its position among them: all 3-grams, then all 4-grams, then all 5-grams (shorter than the padded
+  /// word). The hash of the 4- and 5-gram at a position continues the 3-gram's. The one place these keys
+  /// are made: the listed features and the model's per-word sums (``CharacterRowCache``) both use it.
+  @inline(__always)
+  static func forEachCharacterGram(of p: UnsafeBufferPointer<UInt8>, _ body: (_ position: Int, _ key: UInt32) -> Void) {
+    let length = p.count
+    let count3 = 3 < length ? length - 2 : 0
+    let count4 = 4 < length ? length - 3 : 0
+    let count5 = 5 < length ? length - 4 : 0
+    for k in 0..<count3 {
+      var h = FeatureHash(tag: UInt8(ascii: "c"))
+      h.add(p[k])
+      h.add(p[k + 1])
+      h.add(p[k + 2])
+      body(k, h.key)
+      guard k < count4 else { continue }
+      h.add(p[k + 3])
+      body(count3 + k, h.key)
+      guard k < count5 else { continue }
+      h.add(p[k + 4])
+      body(count3 + count4 + k, h.key)
+    }
+  }
+
   /// The longest padded word ("<word>") whose character n-grams are read; longer words have none.
   static let maxPaddedWord = 24
 
@@ -287,29 +312,11 @@ public struct ReplyFeatures: Sendable {
       s.withWord(i) { padded.append(contentsOf: $0) }
       padded.append(UInt8(ascii: ">"))
       if padded.count > Self.maxPaddedWord { continue }
-      // All 3-grams, then all 4-grams, then all 5-grams (shorter than the padded word); the hash of
-      // the 4- and 5-gram at a position continues the 3-gram's, and each lands in its place.
-      let length = padded.count
-      let count3 = 3 < length ? length - 2 : 0
-      let count4 = 4 < length ? length - 3 : 0
-      let count5 = 5 < length ? length - 4 : 0
       let base = features.count
-      for _ in 0..<(count3 + count4 + count5) { append(0, 1, i, i + 1) }
+      for _ in 0..<Self.characterGramCount(paddedLength: padded.count) { append(0, 1, i, i + 1) }
       padded.withUnsafeBufferPointer { p in
         features.withUnsafeMutableBufferPointer { f in
-          for k in 0..<count3 {
-            var h = FeatureHash(tag: UInt8(ascii: "c"))
-            h.add(p[k])
-            h.add(p[k + 1])
-            h.add(p[k + 2])
-            f[base + k].key = h.key
-            guard k < count4 else { continue }
-            h.add(p[k + 3])
-            f[base + count3 + k].key = h.key
-            guard k < count5 else { continue }
-            h.add(p[k + 4])
-            f[base + count3 + count4 + k].key = h.key
-          }
+          Self.forEachCharacterGram(of: p) { position, key in f[base + position].key = key }
         }
       }
     }

@@ -257,25 +257,11 @@ public struct SignalModel: Sendable {
       p[0] = UInt8(ascii: "<")
       for k in 0..<word.count { p[k + 1] = word[k] }
       p[word.count + 1] = UInt8(ascii: ">")
-      let length = word.count + 2
-      @inline(__always) func add(_ key: UInt32) {
+      ReplyFeatures.forEachCharacterGram(of: UnsafeBufferPointer(rebasing: p[0..<(word.count + 2)])) { _, key in
         let r = Self.row(key, in: table)
         guard r >= 0 else { return }
         let row = w.loadUnaligned(fromByteOffset: r * stride + block, as: SIMD16<Int8>.self)
         for lane in 0..<16 { sum[lane] &+= Int16(row[lane]) }
-      }
-      for k in 0..<(3 < length ? length - 2 : 0) {
-        var h = FeatureHash(tag: UInt8(ascii: "c"))
-        h.add(p[k])
-        h.add(p[k + 1])
-        h.add(p[k + 2])
-        add(h.key)
-        guard k + 4 <= length, 4 < length else { continue }
-        h.add(p[k + 3])
-        add(h.key)
-        guard k + 5 <= length, 5 < length else { continue }
-        h.add(p[k + 4])
-        add(h.key)
       }
     }
     return sum
