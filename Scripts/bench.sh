@@ -27,6 +27,7 @@ T_RATIO=20          # rekindle replies/s over VADER replies/s, at least
 T_RSS_MIB=24        # rekindle peak RSS, at most (issue 11)
 T_LINEAR=7.5        # time(10 MB line) / time(2 MB line), below
 T_START_ANALYZE=15  # ms, median start-up of `rekindle analyze </dev/null`, at most
+T_FIRST_REPLY=30    # ms, median time from a reply's Enter to chat's next question, at most
 T_START_CHAT=25     # ms, same for `rekindle chat </dev/null`
 RUNS=3              # rekindle throughput runs (median)
 START_RUNS=21       # start-up runs (median)
@@ -307,6 +308,13 @@ S_A_JSON=$("$PY" "$BENCH/startup_bench.py" --runs "$START_RUNS" -- "$BIN" analyz
 S_C_JSON=$("$PY" "$BENCH/startup_bench.py" --runs "$START_RUNS" -- "$BIN" chat)
 log "  analyze: $S_A_JSON"
 log "  chat:    $S_C_JSON"
+step "first reply in chat: from its Enter to the next question, piped, median of $START_RUNS (question on screen 0.3 s; and at once)"
+set +e
+F_JSON=$("$PY" "$BENCH/first_reply_bench.py" "$BIN" "$START_RUNS" 0.3)
+F0_JSON=$("$PY" "$BENCH/first_reply_bench.py" "$BIN" "$START_RUNS" 0)
+set -e
+log "  after 0.3 s: ${F_JSON:-failed}"
+log "  at once:     ${F0_JSON:-failed}"
 log "  VADER import (fresh interpreters, $START_RUNS runs):"
 set +e
 VI_JSON=$("$PY" "$BENCH/vader_bench.py" --import-only --runs "$START_RUNS")
@@ -416,6 +424,15 @@ startup_line() {  # startup_line NAME JSON TARGET_MS IS_OPTIONAL
 }
 startup_line analyze "$S_A_JSON" "$T_START_ANALYZE" 0
 startup_line chat "$S_C_JSON" "$T_START_CHAT" 1
+if [[ -n "$F_JSON" && -n "$F0_JSON" ]]; then
+  ms=$(jget "$F_JSON" median_ms); v=$(verdict "$ms <= $T_FIRST_REPLY")
+  printf '%-44s %12s   target <= %s ms   %s   (typed at once: %s ms)\n' "first reply in chat, from Enter" "$ms ms" \
+    "$T_FIRST_REPLY" "$v" "$(jget "$F0_JSON" median_ms)"
+  record "first reply in chat" "$v" "$ms ms"
+else
+  printf '%-44s %12s   FAIL\n' "first reply in chat, from Enter" "error"
+  record "first reply in chat" "FAIL" "error"
+fi
 if [[ "$VI_JSON" != '{}' ]]; then
   printf '%-44s %12s   (import %s ms + lexicon load %s ms; bare python %s ms)\n' \
     "VADER start-up: python -c 'import; init'" "$(jget "$VI_JSON" process_ms) ms" \
