@@ -41,23 +41,30 @@ enum Base64 {
     var text = text
     return text.withUTF8 { input in
       Self.table.withUnsafeBufferPointer { table -> [UInt8]? in
-        var out = [UInt8]()
-        out.reserveCapacity(input.count * 3 / 4)
-        var buffer: UInt32 = 0
-        var bits = 0
-        for c in input {
-          if c == UInt8(ascii: "=") { break }
-          if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { continue }
-          let v = table[Int(c)]
-          if v == 255 { return nil }
-          buffer = buffer << 6 | UInt32(v)
-          bits += 6
-          if bits >= 8 {
-            bits -= 8
-            out.append(UInt8(truncatingIfNeeded: buffer >> UInt32(bits)))
+        var failed = false
+        // Written in place: an append per byte was most of the cost of reading the built-in model.
+        let out = [UInt8](unsafeUninitializedCapacity: input.count / 4 * 3 + 3) { buffer, written in
+          var accumulator: UInt32 = 0
+          var bits = 0
+          var n = 0
+          for c in input {
+            let v = table[Int(c)]
+            if v == 255 {
+              if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { continue }
+              if c != UInt8(ascii: "=") { failed = true }
+              break
+            }
+            accumulator = accumulator << 6 | UInt32(v)
+            bits += 6
+            if bits >= 8 {
+              bits -= 8
+              buffer[n] = UInt8(truncatingIfNeeded: accumulator >> UInt32(bits))
+              n += 1
+            }
           }
+          written = n
         }
-        return out
+        return failed ? nil : out
       }
     }
   }
