@@ -13,7 +13,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 printf '%-9s %8s %9s %14s %17s\n' share replies macro-F1 safety-recall safety-precision
 for share in 0.25 0.5 1; do
-  "$bin" train "$corpus"/train/*.jsonl "${dev_args[@]}" --seed 1 --orders 3 --min-count 3 --safety-ask-rate 0.12 --fraction "$share" --out "$tmp/m.model" > "$tmp/train.txt"
+  "$bin" train "$corpus"/train/*.jsonl "${dev_args[@]}" --seed 1 --orders 3 --min-count 4 --safety-ask-rate 0.12 --fraction "$share" --out "$tmp/m.model" > "$tmp/train.txt"
   replies=$(sed -n 's/^Trained on \([0-9]*\) replies.*/\1/p' "$tmp/train.txt")
   "$bin" eval "$corpus"/blind/*.jsonl --model "$tmp/m.model" --format json --no-misses > "$tmp/eval.json"
   python3 -c "

@@ -21,7 +21,10 @@ trap 'rm -rf "$tmp"' EXIT
 # --safety-ask-rate 0.12: the model alone asks about 12% of harmless dev replies, what the model and
 # the lexicon's cues together asked before a cue the model reads as harmless stopped counting
 # (ModelDecision.lexiconSafetyFloor); the same asks buy more recall.
-"$bin" train "$corpus"/train/*.jsonl "${dev_args[@]}" --seed 1 --orders 3 --min-count 3 --safety-ask-rate 0.12 \
+# --min-count 4: features seen in fewer than four training replies are left out; on dev the same
+# macro-F1 as 3 (0.758 both, session 8) with a quarter fewer features, which keeps analyze's peak
+# memory within its 24 MiB budget.
+"$bin" train "$corpus"/train/*.jsonl "${dev_args[@]}" --seed 1 --orders 3 --min-count 4 --safety-ask-rate 0.12 \
   --out "$tmp/rekindle.model"
 her=Scripts/data/her-corpus
 her_dev=()

@@ -99,13 +99,13 @@ enum BuiltInDialogue {
           - when: { signals: { any: [coldness] } }
             coach: "A flat, distant answer to why they came back is worth noting. Someone who wants to come back for good reasons is usually warm about it, even when nervous."
             goto: when_realized
-            examples: ["I'm here now, aren't I? I don't see why the reasons matter so much."]
+            examples: ["I'm here now, aren't I?"]
           - when: { signals: { any: [doubt] } }
             coach: "They aren't sure of their own reasons yet. That can be honest; it's also worth keeping in mind when you think about how much to invest."
             goto: when_realized
             examples: ["Not sure, honestly. It just felt right to try?"]
           - goto: when_realized
-            examples: ["I kept thinking about us, and I wanted to talk about it properly."]
+            examples: ["I wanted to talk, that's all."]
 
       # ---- Group 2: when the feelings came back ----------------------------------------------------
 
@@ -180,7 +180,7 @@ enum BuiltInDialogue {
             follow_up: "Is that a yes or a no?"
             retries: 1
             goto: what_learned
-            examples: ["Depends what you mean by dating."]
+            examples: ["Depends what you mean."]
           # No reply reaches this one (the answer is always yes, no or unclear); `/skip` takes it.
           - goto: what_learned
 
@@ -481,7 +481,7 @@ enum BuiltInDialogue {
           - when: { signals: { any: [blame] } }
             coach: "An ending was framed as something you would be doing to them. Note it; the choice stays yours either way."
             goto: closing
-            examples: ["Then it's your fault if this falls apart."]
+            examples: ["Then it'll be your fault this fell apart, not mine."]
           - when: { signals: { any: [gives_power_back] } }
             coach: "They said they would respect your decision. Leaving the choice with you is one of the most hopeful signs."
             goto: closing

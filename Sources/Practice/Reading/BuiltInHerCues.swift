@@ -8,7 +8,8 @@ enum BuiltInHerCues {
     # (Scripts/data/her-corpus/TAXONOMY.md). Format: `SIGN: phrase, phrase, ...`, `#` comments. Phrases
     # are matched as whole words, case-insensitively, apostrophes ignored; `*` at the end of a word matches
     # any ending. A cue right after "not", "never" or "no" does not count. The her-side model reads a cue
-    # as a feature, and a cue found is shown as the evidence of its sign. Embedded by Scripts/embed-data.sh.
+    # as a feature, and a cue found is shown as the evidence of its sign when the model reads that sign (a cue
+    # alone does not name one). Embedded by Scripts/embed-data.sh.
 
     contempt: pathetic, coward, cowardly, typical you, so typical, loser, grow up, get over yourself, as if you could, as if you would, spineless, useless, idiot, joke of a, what a joke, disgust*, you make me sick, clown, man-child, manchild, spare me, give me a break
     sarcastic: oh great, oh wonderful, oh brilliant, how convenient, sure you did, sure you were, yeah right, oh really, well done you, bravo, congratulations, what a surprise, shocker, oh wow, how touching, how noble, im so impressed, i bet you did, of course you did, of course you have, lucky me

@@ -2,7 +2,8 @@ import Signals
 
 /// The her-side cues (Scripts/data/her-cues.txt): words and short phrases that name a sign of how she
 /// says a line ("answer me", "how convenient", "take your time"), matched as whole words. The her-side
-/// model reads them as features, and a cue found is shown as its sign's evidence. Pure.
+/// model reads them as features, and a cue found is shown as the evidence of its sign when the model
+/// reads that sign (a cue alone does not name one). Pure.
 public struct HerCues: Sendable {
   /// One cue: its sign and its words (lower case, apostrophes dropped; a last `*` matches any ending).
   struct Cue: Sendable {

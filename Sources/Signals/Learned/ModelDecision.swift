@@ -45,6 +45,10 @@ struct ModelDecision {
         continue
       }
       let evidence = found?.evidence ?? modelEvidence(features, id, &cache)
+      // A concern no word of his reply raised (the model's reading came from the question, the
+      // reply's shape or its bias) cannot be shown to her, so it is not asked about: on dev, 2 such
+      // asks, both about harmless replies ("Fine, if you say so.").
+      if id == .safety, evidence.isEmpty { continue }
       let reason = found?.reason ?? SignalReasons.reason(for: id)
       result.signals.append(
         DetectedSignal(

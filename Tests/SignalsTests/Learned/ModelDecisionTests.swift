@@ -37,4 +37,19 @@ final class ModelDecisionTests: XCTestCase {
     let threat = Analyzer().analyze("If you go to his place I will hurt him.", question: "What will you do?")
     XCTAssertTrue(threat.has(.safety))
   }
+
+  func testEverySafetyConcernPointsToWordsOfTheReply() {
+    // "Fine, if you say so." once read 0.19 for safety from the question and the reply's shape alone,
+    // with no word of it raising the concern: nothing to show her, so nothing is asked.
+    let replies = [
+      ("Fine, if you say so.", "Can you tell me, in your own words, what you think it was like for me?"),
+      ("I know where you live now. I'll be waiting outside.", "Why are you here?"),
+    ]
+    for (reply, question) in replies {
+      for signal in Analyzer().analyze(reply, question: question).signals where signal.id == .safety {
+        XCTAssertFalse(signal.evidence.isEmpty, reply)
+      }
+    }
+    XCTAssertTrue(Analyzer().analyze(replies[1].0, question: replies[1].1).has(.safety), "a real concern is still there")
+  }
 }
