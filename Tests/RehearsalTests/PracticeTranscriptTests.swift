@@ -52,8 +52,9 @@ final class PracticeTranscriptTests: XCTestCase {
 
   func testHerAnswerToAPossibleDangerIsReplayed() throws {
     // A line read as danger only by the her-side model is a possible concern: at a terminal she is
-    // asked. Without an answer the practice stops; with `confirms_harm: false` it goes on.
-    let line = "Go on then, tell me in your own words what it was like for me. You never cared, did you?"
+    // asked. Without an answer the practice stops; with `confirms_harm: false` it goes on. (This one is
+    // harmless: the her-side model, recall first, reads it at 0.18 against a level of 0.05.)
+    let line = "Did you date anyone? Did she matter?"
     let persona = try XCTUnwrap(PersonaLoader.builtIn("cold"))
     let runner = PracticeRehearsalRunner(script: ScriptLoader.builtIn, persona: persona)
     let asked = try PracticeTranscriptLoader.load(
