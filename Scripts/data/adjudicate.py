@@ -63,7 +63,8 @@ def disagreements(side):
                 d.update(question=w.get("question", ""), reply=w["reply"], reader_1=a, reader_2=b)
             print(json.dumps(d, ensure_ascii=False))
 
-def apply(side, adjudicated):
+def apply(side, adjudicated, paths=None):
+    """Rewrites `paths` (the side's train and dev files when None) with the third reader's decisions."""
     s = SIDES[side]
     decisions = {o["id"]: o for o in jsonl(adjudicated)}
     for o in decisions.values():
@@ -71,7 +72,7 @@ def apply(side, adjudicated):
         if bad or (side == "her" and o.get("question") not in QUESTIONS):
             sys.exit(f"{adjudicated}: {o['id']}: unknown label {bad or o.get('question')}")
     changed = dropped = 0
-    for p in files(side):
+    for p in paths if paths is not None else files(side):
         out = []
         for o in jsonl(p):
             d = decisions.get(o["id"])
@@ -82,9 +83,11 @@ def apply(side, adjudicated):
                 dropped += 1
                 continue
             new = [x for x in s["ids"] if x in d[s["labels"]]]
-            if sorted(new) != sorted(o[s["labels"]]) or (side == "her" and d.get("question") != o.get("question")):
+            if sorted(new) != sorted(o[s["labels"]]):
+                o[s["labels"]] = new
                 changed += 1
-            o[s["labels"]] = new
+            elif side == "her" and d.get("question") != o.get("question"):
+                changed += 1
             if side == "her":
                 o["question"] = d.get("question")
             elif "safety" in new:

@@ -7,7 +7,7 @@
 
 Only train and dev files are ever sampled: the blind split is not read by anyone on the team.
 """
-import json, random, sys
+import json, os, random, sys
 
 SIGNALS = ["coldness", "blame", "doubt", "pressure", "self_focus", "rebound", "minimizing", "openness", "remorse",
            "patience", "gives_power_back", "empathy", "fear_of_loss", "growth", "safety"]
@@ -55,38 +55,10 @@ def kappa(relabeled, paths):
     print(f"mean kappa {sum(kappas) / len(kappas):.3f}")
 
 def apply(adjudicated, paths):
-    decisions = {o["id"]: o for o in (json.loads(l) for l in open(adjudicated, encoding="utf-8") if l.strip())}
-    changed = dropped = 0
-    for p in paths:
-        if "/blind/" in p:
-            sys.exit(f"refusing to touch the blind split: {p}")
-        out = []
-        for line in open(p, encoding="utf-8"):
-            if not line.strip():
-                continue
-            o = json.loads(line)
-            d = decisions.get(o["id"])
-            if d is None:
-                out.append(o)
-                continue
-            if d.get("drop"):
-                dropped += 1
-                continue
-            if sorted(d["signals"]) != sorted(o["signals"]):
-                changed += 1
-                o["signals"] = [s for s in SIGNALS if s in d["signals"]]
-                if "safety" in o["signals"]:
-                    o["kind"] = "safety"
-                elif o.get("kind") == "safety":
-                    o["kind"] = "near_miss"
-                elif o.get("kind") in ("positive", "hard_negative"):
-                    o["kind"] = "positive" if o["signals"] else "hard_negative"
-            o["adjudicated"] = True
-            out.append(o)
-        with open(p, "w", encoding="utf-8") as f:
-            for o in out:
-                f.write(json.dumps(o, ensure_ascii=False) + "\n")
-    print(f"labels changed on {changed} lines, {dropped} lines dropped")
+    # The one implementation, shared with the later rounds' adjudication (Scripts/data/adjudicate.py).
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    import adjudicate
+    adjudicate.apply("reply", adjudicated, paths)
 
 if __name__ == "__main__":
     cmd, *args = sys.argv[1:]
