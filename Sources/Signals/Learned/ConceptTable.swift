@@ -39,29 +39,22 @@ public struct ConceptTable: Sendable {
     // Read as UTF-8 bytes, line by line: splitting the String by Characters was most of the cost
     // of loading the built-in concepts (about 5 ms of every start-up that reads a reply).
     let bytes = Array(text.utf8)
-    var lineStart = 0
-    var n = 0
-    while lineStart <= bytes.count {
-      var lineEnd = lineStart
-      while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-      defer {
-        lineStart = lineEnd + 1
-        n += 1
-      }
-      var first = lineStart
+    for (number, lineRange) in LineRanges(bytes) {
+      let lineEnd = lineRange.upperBound
+      var first = lineRange.lowerBound
       while first < lineEnd && (bytes[first] == 0x20 || bytes[first] == 0x09) { first += 1 }
       if first == lineEnd || bytes[first] == UInt8(ascii: "#") { continue }
       let line = bytes[first..<lineEnd]
       guard line.starts(with: Self.conceptKeyword), let colon = line.firstIndex(of: UInt8(ascii: ":")) else {
-        throw ModelError(source: "\(source):\(n + 1)", message: "expected `concept NAME: entry, entry, ...`")
+        throw ModelError(source: "\(source):\(number)", message: "expected `concept NAME: entry, entry, ...`")
       }
       let name = String(decoding: bytes[(first + Self.conceptKeyword.count)..<colon], as: UTF8.self).trimmingSpaces()
       guard !name.isEmpty, name.utf8.allSatisfy({ $0 == 0x5F || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) })
       else {
-        throw ModelError(source: "\(source):\(n + 1)", message: "a concept name is lower-case letters, digits and _")
+        throw ModelError(source: "\(source):\(number)", message: "a concept name is lower-case letters, digits and _")
       }
       guard !names.contains(name) else {
-        throw ModelError(source: "\(source):\(n + 1)", message: "concept '\(name)' is defined twice")
+        throw ModelError(source: "\(source):\(number)", message: "concept '\(name)' is defined twice")
       }
       let id = Int32(names.count)
       names.append(name)
@@ -74,7 +67,7 @@ public struct ConceptTable: Sendable {
         guard (1...Self.maxPhraseWords).contains(scanner.spans.count) else {
           if scanner.spans.isEmpty { continue }
           let entry = String(decoding: bytes[entryStart..<entryEnd], as: UTF8.self).trimmingSpaces()
-          throw ModelError(source: "\(source):\(n + 1)", message: "'\(entry)' has more than \(Self.maxPhraseWords) words")
+          throw ModelError(source: "\(source):\(number)", message: "'\(entry)' has more than \(Self.maxPhraseWords) words")
         }
         var h = FeatureHash(tag: UInt8(ascii: "P"))
         for i in scanner.spans.indices {

@@ -46,24 +46,18 @@ public struct LexiconDocument: Sendable {
 
   /// Parses lexicon text; `file` names it in errors.
   public init(parsing text: String, file: String) throws(LexiconError) {
-    var lineNumber = 0
     var copy = text
     var failure: LexiconError?
     copy.withUTF8 { bytes in
-      var start = 0
-      while start <= bytes.count {
-        var end = start
-        while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
-        lineNumber += 1
+      for (number, range) in LineRanges(bytes) {
         do {
-          try parseLine(UnsafeBufferPointer(rebasing: bytes[start..<end]), file: file, line: lineNumber)
+          try parseLine(UnsafeBufferPointer(rebasing: bytes[range]), file: file, line: number)
         } catch let error as LexiconError {
           failure = error
           return
         } catch {
           return
         }
-        start = end + 1
       }
     }
     if let failure { throw failure }
