@@ -27,11 +27,16 @@ public struct HerLineAnalyzer: Sendable {
 
   /// The features of her line, after his line `before` (empty when she speaks first).
   public static func features(_ line: String, before: String?) -> ReplyFeatures {
+    features(line, before: before, cues: HerCues.builtIn.find(in: line))
+  }
+
+  /// The features of her line, with the her-side cues already found in it.
+  static func features(_ line: String, before: String?, cues: [(sign: HerSign, evidence: Evidence)]) -> ReplyFeatures {
     var workspace = AnalysisWorkspace()
     let lexicon = lexical.analyze(line, question: nil, workspace: &workspace)
     var features = ReplyFeatures(reply: line, question: before, lexicon: lexicon)
     Self.addQuestionShape(line, to: &features)
-    for cue in HerCues.builtIn.find(in: line) { features.addTag("cue:" + cue.sign.rawValue, 0) }
+    for cue in cues { features.addTag("cue:" + cue.sign.rawValue, 0) }
     if let replyModel {
       let danger = replyModel.probabilities(ReplyFeatures(reply: line, question: nil, lexicon: lexicon))[SignalID.safety.order]
       features.addTag("reply-danger", danger >= 0.9 ? 4 : danger >= 0.6 ? 3 : danger >= 0.3 ? 2 : danger >= 0.1 ? 1 : 0)
@@ -50,7 +55,8 @@ public struct HerLineAnalyzer: Sendable {
     -> (signs: [HerSignFinding], danger: Double, dangerLevel: Double, dangerEvidence: [Evidence])
   {
     guard let model else { return ([], 0, 1, []) }
-    let features = Self.features(line, before: before)
+    let cues = HerCues.builtIn.find(in: line)
+    let features = Self.features(line, before: before, cues: cues)
     let probabilities = model.probabilities(features)
     let danger = probabilities[Self.safetyOutput]
     let level = Double(model.thresholds[Self.safetyOutput])
@@ -58,7 +64,6 @@ public struct HerLineAnalyzer: Sendable {
     // A sign the model reads; a cue for it gives its words as the evidence. A cue alone does not
     // name a sign: cues are features the model weighs, and on dev every line a cue alone added was
     // a false reading ("You always made the best scones": accusatory): dev tone macro-F1 0.736 -> 0.745.
-    let cues = HerCues.builtIn.find(in: line)
     var found: [HerSignFinding] = []
     for sign in HerSign.ordered {
       guard probabilities[sign.order] >= Double(model.thresholds[sign.order]) else { continue }

@@ -42,6 +42,20 @@ struct PracticeEval: ParsableCommand {
     }
   }
 
+  /// The model's probability and threshold for each sign read differently from the labels, as
+  /// `  (+calm 0.71/0.45, -accusatory 0.12/0.38)`: how far the reading was from the label.
+  static func scores(of line: LabeledHerLine, got: Set<HerSign>, reader: HerLineAnalyzer) -> String {
+    guard let model = reader.model else { return "" }
+    let differing = HerSign.ordered.filter { got.contains($0) != line.signs.contains($0) }
+    if differing.isEmpty { return "" }
+    let probabilities = model.probabilities(HerLineAnalyzer.features(line.line, before: line.before))
+    let parts = differing.map { sign in
+      (got.contains(sign) ? "+" : "-") + sign.rawValue + " " + EvalPrinter.fixed(probabilities[sign.order]) + "/"
+        + EvalPrinter.fixed(Double(model.thresholds[sign.order]))
+    }
+    return "  (" + parts.joined(separator: ", ") + ")"
+  }
+
   func run() throws {
     try reportingErrors {
       let script = try ScriptSource.load(self.script)
@@ -101,7 +115,8 @@ struct PracticeEval: ParsableCommand {
         if misses && (got != line.signs || question != line.question) {
           let signs = { (s: Set<HerSign>) in s.sorted().map(\.rawValue).joined(separator: ",") }
           missLines.append(
-            "  \(line.id): expected [\(signs(line.signs))] \(line.question ?? "-"), got [\(signs(got))] \(question ?? "-")\n")
+            "  \(line.id): expected [\(signs(line.signs))] \(line.question ?? "-"), got [\(signs(got))] \(question ?? "-")"
+              + Self.scores(of: line, got: got, reader: reader) + "\n")
         }
       }
       var out = "Her lines: \(lines.count) from \(files.joined(separator: ", "))\n\n"
