@@ -94,13 +94,17 @@ final class E2EPracticeTests: E2ETestCase {
       "her.jsonl",
       """
       {"id":"a","before":"","line":"What was life like for you while we were apart?","signs":["open_question"],"question":"while_apart"}
-      {"id":"b","before":"","line":"Could you pass the salt?","signs":[],"question":null}
+      {"id":"b","before":"","line":"You always do this, you never listen, it's always about you!","signs":[],"question":null}
 
       """)
     let result = try run(["practice", "eval", file.path])
     XCTAssertEqual(result.exitCode, 0, result.err)
     XCTAssertTrue(result.out.contains("question recognised: 1 of 1"), result.out)
     XCTAssertTrue(result.out.contains("macro-F1"))
+    // A miss shows how far the reading was from the label: the sign's probability and threshold.
+    let misses = try run(["practice", "eval", file.path, "--misses"])
+    let miss = misses.out.split(separator: "\n").first { $0.hasPrefix("  b:") }.map(String.init) ?? ""
+    XCTAssertTrue(miss.contains("expected [] -, got [") && miss.contains("/0."), misses.out)
     let bad = try makeFile("bad.jsonl", "{\"line\":\"x\",\"signs\":[\"calmm\"],\"question\":null}\n")
     let failed = try run(["practice", "eval", bad.path])
     XCTAssertEqual(failed.exitCode, 65)
