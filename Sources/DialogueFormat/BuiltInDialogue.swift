@@ -105,7 +105,7 @@ enum BuiltInDialogue {
             goto: when_realized
             examples: ["Not sure, honestly. It just felt right to try?"]
           - goto: when_realized
-            examples: ["I wanted to talk, that's all."]
+            examples: ["It felt like the right time to reach out."]
 
       # ---- Group 2: when the feelings came back ----------------------------------------------------
 
