@@ -3,11 +3,12 @@
 
   model_disagreements.py reply|her REKINDLE OUT.jsonl [--margin M] [--signs a,b,...] [--seed S]
 
-The train split is cut into four folds by writer (its files, sorted, every fourth one); a model is
-trained on three folds (thresholds on dev, as the shipped one) and reads the fourth. A line is listed
+The train split is cut into four folds by file (its files, sorted, every fourth one: one writer each,
+except the first version's legacy files, which hold several); a model is trained on three folds with the
+shipped model's options but a single example order (thresholds on dev) and reads the fourth. A line is listed
 when, for one of --signs, the label says yes and the held-out model's probability is below M times the
-sign's threshold, or the label says no and the probability is above threshold + (1 - M) * (1 - threshold):
-a confident contradiction, not a near miss. Lines a third reader already settled ("adjudicated") are
+sign's threshold, or the label says no and the probability is at least threshold + (1 - M) * (1 - threshold)
+(and the held-out reading differs from the label on that sign): a confident contradiction, not a near miss. Lines a third reader already settled ("adjudicated") are
 left out. Each listed line carries the writer's set and the held-out model's set as reader_1 and
 reader_2 in an order drawn by --seed (the third reader is not told which is which), in the format of
 `adjudicate.py disagreements`; settle them into an adjudicated file and `adjudicate.py apply` it.
@@ -39,7 +40,10 @@ def reply_readings(binary, train, dev, tmp):
         text = open(log).read()
         thresholds = {m.group(1): float(m.group(2))
                       for m in re.finditer(r"^\s+(\w+)\s+threshold ([\d.]+)", text, re.M)}
-        thresholds["safety"] = float(re.search(r"ask her\s+threshold ([\d.]+)", text).group(1))
+        ask = re.search(r"ask her\s+threshold ([\d.]+)", text)
+        if ask is None or len(thresholds) < len(adjudicate.SIDES["reply"]["ids"]):
+            sys.exit(f"model_disagreements.py: no thresholds in the training log {log}")
+        thresholds["safety"] = float(ask.group(1))
         joined = os.path.join(tmp, f"held-{k}.jsonl")
         with open(joined, "w") as f:
             for p in held:
@@ -65,9 +69,13 @@ def her_readings(binary, train, dev, tmp):
         run([binary, "practice", "train", *rest, *sum((["--dev", d] for d in dev), []), "--seed", "1", "--orders", "1",
              "--out", tone, "--questions-out", questions, "--force"])
         misses = os.path.join(tmp, f"misses-{k}.txt")
-        subprocess.run([binary, "practice", "eval", *held, "--model", tone, "--questions-model", questions, "--misses"],
-                       stdout=open(misses, "w"), stderr=subprocess.STDOUT)
-        for line in open(misses, encoding="utf-8"):
+        with open(misses, "w") as f:
+            subprocess.run([binary, "practice", "eval", *held, "--model", tone, "--questions-model", questions,
+                            "--misses"], check=True, stdout=f, stderr=subprocess.STDOUT)
+        text = open(misses, encoding="utf-8").read()
+        if "Read differently:" not in text:
+            sys.exit(f"model_disagreements.py: no list of misses in {misses}")
+        for line in text.splitlines():
             m = MISS.match(line.rstrip("\n"))
             if not m:
                 continue
@@ -93,6 +101,9 @@ def main():
     train = sorted(glob.glob(os.path.join(base, "train", "*.jsonl")))
     dev = sorted(glob.glob(os.path.join(base, "dev", "*.jsonl")))
     signs = a.signs.split(",") if a.signs else s["ids"]
+    unknown = [x for x in signs if x not in s["ids"]]
+    if unknown:
+        sys.exit(f"model_disagreements.py: unknown sign {unknown[0]!r}")
     rows = {o["id"]: o for p in train for o in adjudicate.jsonl(p)}
     rng = random.Random(a.seed)
     listed = []
@@ -105,10 +116,10 @@ def main():
                 continue
             confident = False
             for sign in signs:
-                if sign not in probabilities:
+                if sign not in probabilities or (sign in labels) == (sign in read):
                     continue
                 p, t = probabilities[sign], thresholds[sign]
-                if sign in labels and p < t * a.margin or sign not in labels and p >= t + (1 - t) * (1 - a.margin):
+                if (sign in labels and p < t * a.margin) or (sign not in labels and p >= t + (1 - t) * (1 - a.margin)):
                     confident = True
             if not confident:
                 continue
@@ -117,7 +128,8 @@ def main():
                 r1, r2 = r2, r1
             d = {"id": i}
             if a.side == "her":
-                d.update(before=w.get("before", ""), line=w["line"], reader_1=r1, reader_2=r2)
+                d.update(before=w.get("before", ""), line=w["line"], reader_1=r1, reader_2=r2,
+                         question_1=w.get("question"), question_2=w.get("question"))
             else:
                 d.update(question=w.get("question", ""), reply=w["reply"], reader_1=r1, reader_2=r2)
             listed.append(d)

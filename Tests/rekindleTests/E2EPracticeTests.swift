@@ -103,8 +103,11 @@ final class E2EPracticeTests: E2ETestCase {
     XCTAssertTrue(result.out.contains("macro-F1"))
     // A miss shows how far the reading was from the label: the sign's probability and threshold.
     let misses = try run(["practice", "eval", file.path, "--misses"])
-    let miss = misses.out.split(separator: "\n").first { $0.hasPrefix("  b:") }.map(String.init) ?? ""
-    XCTAssertTrue(miss.contains("expected [] -, got [") && miss.contains("/0."), misses.out)
+    XCTAssertEqual(misses.exitCode, 0, misses.err)
+    let miss = misses.out.split(separator: "\n").first { $0.hasPrefix("  b: expected") }.map(String.init) ?? ""
+    XCTAssertNotNil(
+      miss.range(of: #"^  b: expected \[\] -, got \[.*accusatory.*\] -  \(.*\+accusatory 0\.\d{3}/0\.\d{3}.*\)$"#, options: .regularExpression),
+      misses.out)
     let bad = try makeFile("bad.jsonl", "{\"line\":\"x\",\"signs\":[\"calmm\"],\"question\":null}\n")
     let failed = try run(["practice", "eval", bad.path])
     XCTAssertEqual(failed.exitCode, 65)

@@ -42,9 +42,10 @@ struct PracticeEval: ParsableCommand {
     }
   }
 
-  /// The model's probability and threshold for each sign read differently from the labels, as
-  /// `  (+calm 0.71/0.45, -accusatory 0.12/0.38)`: how far the reading was from the label.
-  static func scores(of line: LabeledHerLine, got: Set<HerSign>, reader: HerLineAnalyzer) -> String {
+  /// The text that follows a miss: for each sign read differently from the labels, `+` (read, not
+  /// labeled) or `-` (labeled, not read), the model's probability and its threshold, as
+  /// `  (+calm 0.712/0.450, -accusatory 0.120/0.375)`: how far the reading was from the label.
+  static func missNote(for line: LabeledHerLine, got: Set<HerSign>, reader: HerLineAnalyzer) -> String {
     guard let model = reader.model else { return "" }
     let differing = HerSign.ordered.filter { got.contains($0) != line.signs.contains($0) }
     if differing.isEmpty { return "" }
@@ -116,7 +117,7 @@ struct PracticeEval: ParsableCommand {
           let signs = { (s: Set<HerSign>) in s.sorted().map(\.rawValue).joined(separator: ",") }
           missLines.append(
             "  \(line.id): expected [\(signs(line.signs))] \(line.question ?? "-"), got [\(signs(got))] \(question ?? "-")"
-              + Self.scores(of: line, got: got, reader: reader) + "\n")
+              + Self.missNote(for: line, got: got, reader: reader) + "\n")
         }
       }
       var out = "Her lines: \(lines.count) from \(files.joined(separator: ", "))\n\n"
