@@ -50,11 +50,12 @@ public struct HerLineAnalyzer: Sendable {
   }
 
   /// The signs of her line, the model's probability that she speaks of danger with the level from
-  /// which it counts, and the words that raised it (when it reaches that level).
+  /// which it counts, the words that raised it (when it reaches that level), and the model's
+  /// probability for every output (``outputs``; empty without a model).
   public func read(_ line: String, before: String?)
-    -> (signs: [HerSignFinding], danger: Double, dangerLevel: Double, dangerEvidence: [Evidence])
+    -> (signs: [HerSignFinding], danger: Double, dangerLevel: Double, dangerEvidence: [Evidence], probabilities: [Double])
   {
-    guard let model else { return ([], 0, 1, []) }
+    guard let model else { return ([], 0, 1, [], []) }
     let cues = HerCues.builtIn.find(in: line)
     let features = Self.features(line, before: before, cues: cues)
     let probabilities = model.probabilities(features)
@@ -73,7 +74,7 @@ public struct HerLineAnalyzer: Sendable {
           sign: sign, evidence: cue.map { [$0.evidence] } ?? model.evidence(features, output: sign.order, in: line),
           confidence: (probabilities[sign.order] * 1000).rounded() / 1000))
     }
-    return (found, danger, level, dangerEvidence)
+    return (found, danger, level, dangerEvidence, probabilities)
   }
 
   /// How many questions she fires, and whether her first question opens like a yes/no one.

@@ -45,11 +45,10 @@ struct PracticeEval: ParsableCommand {
   /// The text that follows a miss: for each sign read differently from the labels, `+` (read, not
   /// labeled) or `-` (labeled, not read), the model's probability and its threshold, as
   /// `  (+calm 0.712/0.450, -accusatory 0.120/0.375)`: how far the reading was from the label.
-  static func missNote(for line: LabeledHerLine, got: Set<HerSign>, reader: HerLineAnalyzer) -> String {
-    guard let model = reader.model else { return "" }
+  static func missNote(for line: LabeledHerLine, got: Set<HerSign>, probabilities: [Double], model: SignalModel?) -> String {
+    guard let model, probabilities.count == HerLineAnalyzer.outputs else { return "" }
     let differing = HerSign.ordered.filter { got.contains($0) != line.signs.contains($0) }
     if differing.isEmpty { return "" }
-    let probabilities = model.probabilities(HerLineAnalyzer.features(line.line, before: line.before))
     let parts = differing.map { sign in
       (got.contains(sign) ? "+" : "-") + sign.rawValue + " " + EvalPrinter.fixed(probabilities[sign.order]) + "/"
         + EvalPrinter.fixed(Double(model.thresholds[sign.order]))
@@ -79,7 +78,8 @@ struct PracticeEval: ParsableCommand {
       var byReader = (her: [0, 0], reply: [0, 0])
       let safetyCheck = HerSafetyCheck(herAnalyzer: reader, analyzer: Analyzer())
       for line in lines {
-        let got = Set(reader.analyze(line.line, before: line.before).map(\.sign))
+        let reading = reader.read(line.line, before: line.before)
+        let got = Set(reading.signs.map(\.sign))
         for sign in HerSign.ordered {
           var c = counts[sign] ?? (0, 0, 0)
           switch (got.contains(sign), line.signs.contains(sign)) {
@@ -117,7 +117,7 @@ struct PracticeEval: ParsableCommand {
           let signs = { (s: Set<HerSign>) in s.sorted().map(\.rawValue).joined(separator: ",") }
           missLines.append(
             "  \(line.id): expected [\(signs(line.signs))] \(line.question ?? "-"), got [\(signs(got))] \(question ?? "-")"
-              + Self.missNote(for: line, got: got, reader: reader) + "\n")
+              + Self.missNote(for: line, got: got, probabilities: reading.probabilities, model: reader.model) + "\n")
         }
       }
       var out = "Her lines: \(lines.count) from \(files.joined(separator: ", "))\n\n"
